@@ -1,0 +1,194 @@
+/**
+ * The engine's input model. Everything here is plain data: money is integer
+ * minor units (R2), days are integers counted from 1970-01-01 (R1). Readers
+ * (src/sheets) build it; the engine never sees a spreadsheet cell or a Date.
+ */
+
+/** Calendar day: whole days since 1970-01-01 (R1). */
+export type Day = number;
+/** Money in the currency's minor unit, always an integer (R2). */
+export type Money = number;
+
+export type CampaignStatus =
+  | "active"
+  | "scheduled"
+  | "paused"
+  | "draft"
+  | "archived"
+  | "deleted"
+  | "completed";
+
+export type BudgetMode = "daily" | "dynamic_daily" | "lifetime" | "no_limit";
+
+/**
+ * Where a record came from, so warnings can point at a cell (R11). `cells`
+ * maps a field name to its A1 address; the reader fills what it knows.
+ */
+export interface SourceRef {
+  sheet: string;
+  row: number;
+  cells: Partial<Record<string, string>>;
+}
+
+export interface Campaign {
+  id: string;
+  name: string;
+  status: CampaignStatus;
+  budgetMode: BudgetMode;
+  /** Daily amount (daily modes) or total (lifetime); ignored for no limit. */
+  budget: Money;
+  expectedDailySpend: Money | null;
+  spentToDate: Money;
+  startDate: Day | null;
+  endDate: Day | null;
+  adProduct: string | null;
+  countries: string[];
+  source?: SourceRef;
+}
+
+export type CreditType =
+  | "free"
+  | "assignable"
+  | "conditional"
+  | "business_center"
+  | "spend_match"
+  | "coupon";
+
+export type CreditInputStatus =
+  | "available"
+  | "earning"
+  | "to_redeem"
+  | "used"
+  | "expired"
+  | "not_available";
+
+export interface Credit {
+  id: string;
+  name: string;
+  type: CreditType;
+  /** Face value, or the reward of an Earning offer. */
+  amount: Money;
+  /** Consumed before plan start. */
+  used: Money;
+  status: CreditInputStatus;
+  issueDate: Day | null;
+  validUntil: Day | null;
+  validityDays: number | null;
+  assignedCampaigns: string[];
+  adProducts: string[];
+  countries: string[];
+  minCashBalance: Money | null;
+  spendThreshold: Money | null;
+  spendCountedFrom: Day | null;
+  spendSoFar: Money;
+  earnBy: Day | null;
+  issueDelay: number | null;
+  redeemOn: Day | null;
+  redeemBy: Day | null;
+  source?: SourceRef;
+}
+
+export interface Account {
+  currency: string;
+  /** ISO 4217 exponent of the currency (USD 2, JPY 0, BHD 3). */
+  minorUnits: number;
+  timeZone: string | null;
+  planStart: Day;
+  horizonDays: number;
+  /** May be negative (overdrawn). */
+  cashBalance: Money;
+  fallbackPayment: "none" | "card";
+  cardLimit: Money | null;
+  creditsBeforeCash: boolean;
+  requirePositiveCash: boolean;
+  creditOrder: "soonest_expiry" | "sheet_order";
+  accountTier: "standard" | "high";
+  onePromotionAtATime: boolean;
+  creditValidityDays: number;
+  /** Share of daily budgets actually spent, 0…1 (R3). */
+  deliveryRate: number;
+  forecastFrom: "budgets" | "recent_spend";
+  assignmentLimit: number | null;
+  holidays: Day[];
+  source?: SourceRef;
+}
+
+export interface TopUp {
+  day: Day;
+  amount: Money;
+}
+
+export interface SpendRecord {
+  day: Day;
+  campaignId: string;
+  amount: Money;
+}
+
+export interface Model {
+  account: Account;
+  /** In sheet order: order breaks apportionment ties (R2). */
+  campaigns: Campaign[];
+  /** In sheet order (R4 `Sheet order`). */
+  credits: Credit[];
+  topUps: TopUp[];
+  spendHistory: SpendRecord[];
+}
+
+export type Severity = "error" | "warning" | "info";
+
+export type WarningCode =
+  | "MISSING_SHEET"
+  | "MISSING_COLUMN"
+  | "INVALID_VALUE"
+  | "DUPLICATE_ID"
+  | "UNKNOWN_CAMPAIGN"
+  | "UNASSIGNED_CREDIT"
+  | "ASSIGNMENT_LIMIT_EXCEEDED"
+  | "ASSIGNED_CAMPAIGN_NOT_ELIGIBLE"
+  | "ASSIGNED_CAMPAIGN_NOT_DELIVERING"
+  | "BC_CREDIT_ASSIGNED"
+  | "RESTRICTION_MATCHES_NOTHING"
+  | "CONDITION_NEVER_MET"
+  | "CREDIT_EXPIRES_UNUSED"
+  | "CREDIT_BLOCKED_BY_CASH"
+  | "CASH_RUNS_OUT"
+  | "OFFER_LAPSES"
+  | "COUPON_EXPIRED"
+  | "PROMOTION_CONFLICT"
+  | "NO_SPEND_ESTIMATE"
+  | "SPEND_MATCH_LANDS_IDLE";
+
+/** R11: every problem, with where it points. */
+export interface Warning {
+  code: WarningCode;
+  severity: Severity;
+  message: string;
+  sheet: string | null;
+  cell: string | null;
+  credit: string | null;
+  campaign: string | null;
+}
+
+/** The account defaults of SHEETS.md, for a given plan start. */
+export function defaultAccount(planStart: Day): Account {
+  return {
+    currency: "USD",
+    minorUnits: 2,
+    timeZone: null,
+    planStart,
+    horizonDays: 90,
+    cashBalance: 0,
+    fallbackPayment: "none",
+    cardLimit: null,
+    creditsBeforeCash: true,
+    requirePositiveCash: false,
+    creditOrder: "soonest_expiry",
+    accountTier: "standard",
+    onePromotionAtATime: true,
+    creditValidityDays: 30,
+    deliveryRate: 1,
+    forecastFrom: "budgets",
+    assignmentLimit: null,
+    holidays: [],
+  };
+}

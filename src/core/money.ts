@@ -1,0 +1,81 @@
+/** R2: money as integer minor units, exact splits. */
+import type { Money } from "./model";
+
+/** ISO 4217 exponents that differ from 2 (the default). */
+const MINOR_UNIT_EXCEPTIONS: Record<string, number> = {
+  BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0,
+  UGX: 0, UYI: 0, VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0,
+  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
+  CLF: 4, UYW: 4,
+};
+
+/** The ISO 4217 exponent of a currency code (2 when not listed otherwise). */
+export function minorUnitsOf(currency: string): number {
+  return MINOR_UNIT_EXCEPTIONS[currency.toUpperCase()] ?? 2;
+}
+
+/** Rounds half away from zero to an integer (R2). */
+export function roundHalfAwayFromZero(value: number): number {
+  const rounded = Math.round(Math.abs(value));
+  return value < 0 ? -rounded : rounded;
+}
+
+/**
+ * Rounds `numerator / denominator` half away from zero using integer math,
+ * for non-negative integers below 2^53.
+ */
+export function divideRounded(numerator: number, denominator: number): number {
+  const quotient = Math.floor(numerator / denominator);
+  const remainder = numerator - quotient * denominator;
+  return remainder * 2 >= denominator ? quotient + 1 : quotient;
+}
+
+/**
+ * R2: splits `total` in proportion to `weights` by largest remainder, ties to
+ * the earlier index. The parts add up to `total` exactly. Weights and total
+ * are non-negative integers; `total` must not exceed the sum of weights.
+ */
+export function apportion(total: Money, weights: readonly number[]): number[] {
+  const parts = new Array<number>(weights.length).fill(0);
+  let weightSum = 0;
+  for (const w of weights) weightSum += w;
+  if (total <= 0 || weightSum <= 0) return parts;
+  if (total >= weightSum) {
+    for (let i = 0; i < weights.length; i++) parts[i] = weights[i];
+    return parts;
+  }
+  const remainders = new Array<number>(weights.length);
+  let given = 0;
+  let maxWeight = 0;
+  for (const w of weights) if (w > maxWeight) maxWeight = w;
+  const exact = total * maxWeight <= Number.MAX_SAFE_INTEGER;
+  for (let i = 0; i < weights.length; i++) {
+    if (exact) {
+      const product = total * weights[i];
+      parts[i] = Math.floor(product / weightSum);
+      remainders[i] = product - parts[i] * weightSum;
+    } else {
+      // BigInt keeps total × weight exact beyond 2^53.
+      const product = BigInt(total) * BigInt(weights[i]);
+      const share = product / BigInt(weightSum);
+      parts[i] = Number(share);
+      remainders[i] = Number(product - share * BigInt(weightSum));
+    }
+    given += parts[i];
+  }
+  let left = total - given;
+  if (left > 0) {
+    const order = weights.map((_, i) => i);
+    order.sort((a, b) => remainders[b] - remainders[a] || a - b);
+    for (let k = 0; k < order.length && left > 0; k++) {
+      parts[order[k]] += 1;
+      left -= 1;
+    }
+  }
+  return parts;
+}
+
+/** Renders minor units as a number in the major unit (for JSON and tables). */
+export function toMajor(amount: Money, minorUnits: number): number {
+  return amount / 10 ** minorUnits;
+}

@@ -1,0 +1,116 @@
+/**
+ * The one plan object (CONTRACT.md §1) in engine units: money in minor units,
+ * days as integers. Every face (custom functions, sidebar, sheets, CLI)
+ * renders this; none recomputes a rule.
+ */
+import type { CreditType, Day, Money, Warning } from "./model";
+
+export type CreditPlanStatus =
+  | "used"
+  | "unavailable"
+  | "rejected"
+  | "lapsed"
+  | "pending"
+  | "depleted"
+  | "expired"
+  | "available";
+
+export interface CreditResult {
+  id: string;
+  name: string;
+  type: CreditType;
+  status: CreditPlanStatus;
+  amount: Money;
+  remainingAtStart: Money;
+  issued: Money;
+  issuedOn: Day | null;
+  lastUsableDay: Day | null;
+  used: Money;
+  expired: Money;
+  remainingAtEnd: Money;
+  depletedOn: Day | null;
+  expiresOn: Day | null;
+  /** Effective assignment after R6 filtering (assignable credits only). */
+  assignedCampaigns: string[];
+  /** Credit that would have paid on gate days (R4 step 3). */
+  blocked: Money;
+}
+
+export interface CampaignResult {
+  id: string;
+  name: string;
+  demand: Money;
+  spend: Money;
+  creditFunded: Money;
+  cashFunded: Money;
+  cardFunded: Money;
+  undelivered: Money;
+  cashFallbackOn: Day | null;
+  stoppedOn: Day | null;
+}
+
+export interface AccountResult {
+  cashAtStart: Money;
+  cashAtEnd: Money;
+  cashRunsOutOn: Day | null;
+  cardCharged: Money;
+}
+
+export interface Totals {
+  spend: Money;
+  creditFunded: Money;
+  cashFunded: Money;
+  cardFunded: Money;
+  undelivered: Money;
+  creditExpired: Money;
+  creditBlocked: Money;
+}
+
+export interface Recommendation {
+  credit: string;
+  /** The full recommended list of campaign ids. */
+  assign: string[];
+  expiredBefore: Money;
+  expiredAfter: Money;
+  /** One line a person understands. */
+  reason: string;
+}
+
+/** Ledger source codes besides credit indexes (which are ≥ 0). */
+export const SOURCE_CASH = -1;
+export const SOURCE_CARD = -2;
+export const SOURCE_UNDELIVERED = -3;
+
+/**
+ * Who paid what, per campaign and day, in columns so that a 7-million
+ * campaign-day plan stays small. `source` is a credit index into
+ * `Plan.credits`, or one of the SOURCE_* codes. Rows are in day order.
+ */
+export interface Ledger {
+  length: number;
+  day: Int32Array;
+  campaign: Int32Array;
+  source: Int32Array;
+  amount: Float64Array;
+}
+
+export interface Plan {
+  currency: string;
+  minorUnits: number;
+  start: Day;
+  /** Last simulated day, inclusive. */
+  end: Day;
+  days: number;
+  totals: Totals;
+  credits: CreditResult[];
+  campaigns: CampaignResult[];
+  account: AccountResult;
+  warnings: Warning[];
+  recommendations: Recommendation[];
+  creditUpperBound: Money;
+  ledger: Ledger;
+  /** End-of-day remaining per credit: index `day * credits.length + credit`. */
+  balances: Float64Array;
+  /** End-of-day cash balance per day. */
+  cashByDay: Float64Array;
+}
