@@ -1,0 +1,223 @@
+/**
+ * The plan's JSON form (CONTRACT.md §1): amounts in the major unit, dates as
+ * `YYYY-MM-DD`. This is what crosses `google.script.run` (no Date inside) and
+ * what `credit-planner plan --json` prints.
+ */
+import {
+  type CreditPlanStatus,
+  type CreditType,
+  type Day,
+  isoDate,
+  type Plan,
+  type Severity,
+  SOURCE_CARD,
+  SOURCE_CASH,
+  SOURCE_UNDELIVERED,
+  toMajor,
+  type WarningCode,
+} from "../core";
+
+export interface CreditJson {
+  id: string;
+  name: string;
+  type: CreditType;
+  status: CreditPlanStatus;
+  amount: number;
+  remainingAtStart: number;
+  issued: number;
+  issuedOn: string | null;
+  lastUsableDay: string | null;
+  used: number;
+  expired: number;
+  remainingAtEnd: number;
+  depletedOn: string | null;
+  expiresOn: string | null;
+  assignedCampaigns: string[];
+  blocked: number;
+}
+
+export interface CampaignJson {
+  id: string;
+  name: string;
+  demand: number;
+  spend: number;
+  creditFunded: number;
+  cashFunded: number;
+  cardFunded: number;
+  undelivered: number;
+  cashFallbackOn: string | null;
+  stoppedOn: string | null;
+}
+
+export interface WarningJson {
+  code: WarningCode;
+  severity: Severity;
+  message: string;
+  sheet: string | null;
+  cell: string | null;
+  credit: string | null;
+  campaign: string | null;
+}
+
+export interface RecommendationJson {
+  credit: string;
+  assign: string[];
+  expiredBefore: number;
+  expiredAfter: number;
+  reason: string;
+}
+
+export interface DailyJson {
+  date: string;
+  campaign: string;
+  /** `credit:<id>`, `cash`, `card` or `undelivered`. */
+  source: string;
+  amount: number;
+}
+
+export interface BalanceJson {
+  date: string;
+  credit: string;
+  remaining: number;
+}
+
+export interface PlanJson {
+  currency: string;
+  start: string;
+  end: string;
+  totals: {
+    spend: number;
+    creditFunded: number;
+    cashFunded: number;
+    cardFunded: number;
+    undelivered: number;
+    creditExpired: number;
+    creditBlocked: number;
+  };
+  credits: CreditJson[];
+  campaigns: CampaignJson[];
+  account: {
+    cashAtStart: number;
+    cashAtEnd: number;
+    cashRunsOutOn: string | null;
+    cardCharged: number;
+  };
+  warnings: WarningJson[];
+  recommendations: RecommendationJson[];
+  creditUpperBound: number;
+  daily?: DailyJson[];
+  balances?: BalanceJson[];
+  /** End-of-day cash balance per day (for charts), with `daily` or `series`. */
+  cash?: { date: string; balance: number }[];
+}
+
+function dateOrNull(day: Day | null): string | null {
+  return day === null ? null : isoDate(day);
+}
+
+/** Ledger source of one row as CONTRACT.md names it. */
+export function sourceLabel(plan: Plan, source: number): string {
+  if (source === SOURCE_CASH) return "cash";
+  if (source === SOURCE_CARD) return "card";
+  if (source === SOURCE_UNDELIVERED) return "undelivered";
+  return `credit:${plan.credits[source].id}`;
+}
+
+export interface PlanJsonOptions {
+  /** Adds `daily` and `balances` (CONTRACT.md §1 `--daily`). */
+  daily?: boolean;
+  /** Adds `balances` and `cash` only: what a draw-down chart needs. */
+  series?: boolean;
+}
+
+export function planToJson(plan: Plan, options: PlanJsonOptions = {}): PlanJson {
+  const m = (amount: number) => toMajor(amount, plan.minorUnits);
+  const json: PlanJson = {
+    currency: plan.currency,
+    start: isoDate(plan.start),
+    end: isoDate(plan.end),
+    totals: {
+      spend: m(plan.totals.spend),
+      creditFunded: m(plan.totals.creditFunded),
+      cashFunded: m(plan.totals.cashFunded),
+      cardFunded: m(plan.totals.cardFunded),
+      undelivered: m(plan.totals.undelivered),
+      creditExpired: m(plan.totals.creditExpired),
+      creditBlocked: m(plan.totals.creditBlocked),
+    },
+    credits: plan.credits.map((c) => ({
+      id: c.id,
+      name: c.name,
+      type: c.type,
+      status: c.status,
+      amount: m(c.amount),
+      remainingAtStart: m(c.remainingAtStart),
+      issued: m(c.issued),
+      issuedOn: dateOrNull(c.issuedOn),
+      lastUsableDay: dateOrNull(c.lastUsableDay),
+      used: m(c.used),
+      expired: m(c.expired),
+      remainingAtEnd: m(c.remainingAtEnd),
+      depletedOn: dateOrNull(c.depletedOn),
+      expiresOn: dateOrNull(c.expiresOn),
+      assignedCampaigns: [...c.assignedCampaigns],
+      blocked: m(c.blocked),
+    })),
+    campaigns: plan.campaigns.map((c) => ({
+      id: c.id,
+      name: c.name,
+      demand: m(c.demand),
+      spend: m(c.spend),
+      creditFunded: m(c.creditFunded),
+      cashFunded: m(c.cashFunded),
+      cardFunded: m(c.cardFunded),
+      undelivered: m(c.undelivered),
+      cashFallbackOn: dateOrNull(c.cashFallbackOn),
+      stoppedOn: dateOrNull(c.stoppedOn),
+    })),
+    account: {
+      cashAtStart: m(plan.account.cashAtStart),
+      cashAtEnd: m(plan.account.cashAtEnd),
+      cashRunsOutOn: dateOrNull(plan.account.cashRunsOutOn),
+      cardCharged: m(plan.account.cardCharged),
+    },
+    warnings: plan.warnings.map((w) => ({ ...w })),
+    recommendations: plan.recommendations.map((r) => ({
+      credit: r.credit,
+      assign: [...r.assign],
+      expiredBefore: m(r.expiredBefore),
+      expiredAfter: m(r.expiredAfter),
+      reason: r.reason,
+    })),
+    creditUpperBound: m(plan.creditUpperBound),
+  };
+  if (options.daily) {
+    const { ledger } = plan;
+    const daily: DailyJson[] = new Array(ledger.length);
+    for (let i = 0; i < ledger.length; i++) {
+      daily[i] = {
+        date: isoDate(ledger.day[i]),
+        campaign: plan.campaigns[ledger.campaign[i]].id,
+        source: sourceLabel(plan, ledger.source[i]),
+        amount: m(ledger.amount[i]),
+      };
+    }
+    json.daily = daily;
+  }
+  if (options.daily || options.series) {
+    const balances: BalanceJson[] = [];
+    const n = plan.credits.length;
+    for (let d = 0; d < plan.days; d++) {
+      const date = isoDate(plan.start + d);
+      for (let c = 0; c < n; c++) {
+        balances.push({ date, credit: plan.credits[c].id, remaining: m(plan.balances[d * n + c]) });
+      }
+    }
+    json.balances = balances;
+    json.cash = Array.from(plan.cashByDay, (balance, d) => ({
+      date: isoDate(plan.start + d),
+      balance: m(balance),
+    }));
+  }
+  return json;
+}
