@@ -19,7 +19,6 @@ import {
 
 export interface CreditJson {
   id: string;
-  name: string;
   type: CreditType;
   status: CreditPlanStatus;
   amount: number;
@@ -33,7 +32,6 @@ export interface CreditJson {
   depletedOn: string | null;
   expiresOn: string | null;
   assignedCampaigns: string[];
-  blocked: number;
 }
 
 export interface CampaignJson {
@@ -107,7 +105,7 @@ export interface PlanJson {
   creditUpperBound: number;
   daily?: DailyJson[];
   balances?: BalanceJson[];
-  /** End-of-day cash balance per day (for charts), with `daily` or `series`. */
+  /** End-of-day cash balance per day, for charts (`series` only). */
   cash?: { date: string; balance: number }[];
 }
 
@@ -147,7 +145,6 @@ export function planToJson(plan: Plan, options: PlanJsonOptions = {}): PlanJson 
     },
     credits: plan.credits.map((c) => ({
       id: c.id,
-      name: c.name,
       type: c.type,
       status: c.status,
       amount: m(c.amount),
@@ -161,7 +158,6 @@ export function planToJson(plan: Plan, options: PlanJsonOptions = {}): PlanJson 
       depletedOn: dateOrNull(c.depletedOn),
       expiresOn: dateOrNull(c.expiresOn),
       assignedCampaigns: [...c.assignedCampaigns],
-      blocked: m(c.blocked),
     })),
     campaigns: plan.campaigns.map((c) => ({
       id: c.id,
@@ -214,6 +210,8 @@ export function planToJson(plan: Plan, options: PlanJsonOptions = {}): PlanJson 
       }
     }
     json.balances = balances;
+  }
+  if (options.series) {
     json.cash = Array.from(plan.cashByDay, (balance, d) => ({
       date: isoDate(plan.start + d),
       balance: m(balance),
