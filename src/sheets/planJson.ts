@@ -79,6 +79,16 @@ export interface BalanceJson {
   remaining: number;
 }
 
+export interface SeriesJson {
+  /** First day; entry i of every array is day start + i. */
+  start: string;
+  days: number;
+  /** End-of-day remaining per credit, in `credits` order. */
+  credits: { id: string; remaining: number[] }[];
+  /** End-of-day cash balance. */
+  cash: number[];
+}
+
 export interface PlanJson {
   currency: string;
   start: string;
@@ -105,8 +115,8 @@ export interface PlanJson {
   creditUpperBound: number;
   daily?: DailyJson[];
   balances?: BalanceJson[];
-  /** End-of-day cash balance per day, for charts (`series` only). */
-  cash?: { date: string; balance: number }[];
+  /** Compact end-of-day series for a draw-down chart (`series` option). */
+  series?: SeriesJson;
 }
 
 function dateOrNull(day: Day | null): string | null {
@@ -124,7 +134,7 @@ export function sourceLabel(plan: Plan, source: number): string {
 export interface PlanJsonOptions {
   /** Adds `daily` and `balances` (CONTRACT.md §1 `--daily`). */
   daily?: boolean;
-  /** Adds `balances` and `cash` only: what a draw-down chart needs. */
+  /** Adds the compact `series`: what a draw-down chart needs. */
   series?: boolean;
 }
 
@@ -200,7 +210,7 @@ export function planToJson(plan: Plan, options: PlanJsonOptions = {}): PlanJson 
     }
     json.daily = daily;
   }
-  if (options.daily || options.series) {
+  if (options.daily) {
     const balances: BalanceJson[] = [];
     const n = plan.credits.length;
     for (let d = 0; d < plan.days; d++) {
@@ -212,10 +222,16 @@ export function planToJson(plan: Plan, options: PlanJsonOptions = {}): PlanJson 
     json.balances = balances;
   }
   if (options.series) {
-    json.cash = Array.from(plan.cashByDay, (balance, d) => ({
-      date: isoDate(plan.start + d),
-      balance: m(balance),
-    }));
+    const n = plan.credits.length;
+    json.series = {
+      start: isoDate(plan.start),
+      days: plan.days,
+      credits: plan.credits.map((credit, c) => ({
+        id: credit.id,
+        remaining: Array.from({ length: plan.days }, (_, d) => m(plan.balances[d * n + c])),
+      })),
+      cash: Array.from(plan.cashByDay, m),
+    };
   }
   return json;
 }
