@@ -1,0 +1,204 @@
+/**
+ * The add-on's server logic, shared by Apps Script (src/gas) and the local
+ * preview (src/cli/preview.ts). Pure: everything a spreadsheet does goes
+ * through a `WorkbookPort`, so the same code runs over a real spreadsheet, an
+ * in-memory CSV workbook or a test fake.
+ */
+import { buildPlan, type Day, type Plan, toMajor } from "../core";
+import { readWorkbook, type Table, type WorkbookTables } from "./index";
+import { type PlanJson, planToJson } from "./planJson";
+import { campaignTable, creditTable, drawdownTable, type OutTable, warningTable } from "./tables";
+import { applyWhatIf, parseWhatIf, type WhatIfChange } from "./whatIf";
+
+/** The input sheets, by the key `WorkbookTables` uses and the name SHEETS.md gives. */
+export const INPUT_SHEETS: readonly { key: keyof WorkbookTables; name: string }[] = [
+  { key: "campaigns", name: "Campaigns" },
+  { key: "credits", name: "Credits" },
+  { key: "account", name: "Account" },
+  { key: "topUps", name: "Top-ups" },
+  { key: "spendHistory", name: "Spend history" },
+];
+
+export const ASSIGNMENT_LOG_SHEET = "Assignment log";
+export const ASSIGNMENT_LOG_HEADER = ["When", "Credit", "Before", "After"];
+
+/** The add-on-owned output sheets (CONTRACT §4), by their preferred names. */
+export const OUTPUT_SHEETS = {
+  credits: "Credit plan",
+  campaigns: "Campaign plan",
+  drawdown: "Credit drawdown",
+  warnings: "Plan warnings",
+} as const;
+
+/** One output sheet to write: its preferred name, its table, and whether it gets the chart. */
+export interface OwnedSheet {
+  name: string;
+  table: OutTable;
+  /** Draws a line chart of every column after the first against the first. */
+  lineChart: boolean;
+}
+
+/** Whether a sheet name is free, already the add-on's, or someone else's. */
+export type SheetOwnership = "missing" | "owned" | "foreign";
+
+/** What the shared server code needs from a spreadsheet. */
+export interface WorkbookPort {
+  /** One 2D array per input sheet that exists (names matched case-insensitively). */
+  readTables(): WorkbookTables;
+  /** The spreadsheet's IANA time zone: Date cells show calendar days in it (R1). */
+  timeZone(): string;
+  /** Today in that zone: the default plan start. */
+  today(): Day;
+  /** A human timestamp for the assignment log. */
+  timestamp(): string;
+  /** Sets one cell (sheet matched case-insensitively) to a text value, never a formula. */
+  setCellText(sheet: string, a1: string, text: string): void;
+  /** Appends a row to the Assignment log sheet, creating it (with its header) if missing. */
+  appendLogRow(row: string[]): void;
+  /**
+   * Writes an add-on-owned output sheet. Never overwrites, renames or deletes
+   * a sheet the add-on does not own: it picks another name (see
+   * `chooseOwnedSheetName`) and returns the name used.
+   */
+  writeOwnedSheet(sheet: OwnedSheet): string;
+  /** Moves the selection to a cell (for a clicked warning). */
+  selectCell(sheet: string, a1: string): void;
+}
+
+/**
+ * Reads the workbook, applies the what-if changes and plans. The one path
+ * every server call takes; mirrors `planWorkbook` (reader warnings first).
+ * Throws an Error naming the sheet and column when the input cannot be read.
+ */
+export function planFromPort(port: WorkbookPort, whatIf: readonly WhatIfChange[] = []): Plan {
+  const read = readWorkbook(port.readTables(), { today: port.today(), timeZone: port.timeZone() });
+  if (!read.ok) throw new Error(`The workbook cannot be planned: ${read.error}`);
+  const plan = buildPlan(applyWhatIf(read.model, whatIf));
+  plan.warnings = [...read.warnings, ...plan.warnings];
+  return plan;
+}
+
+/** `getPlan(whatIf)` of CONTRACT §4: the JSON plan with the draw-down series; no Date inside. */
+export function getPlan(port: WorkbookPort, whatIf: unknown): PlanJson {
+  return planToJson(planFromPort(port, parseWhatIf(whatIf)), { series: true });
+}
+
+const A1_PATTERN = /^([A-Z]{1,3})([1-9][0-9]{0,6})$/;
+
+/** Zero-based row and column of an A1 address such as `G5` or `AA12`. */
+export function parseA1(a1: string): { row: number; column: number } {
+  const match = A1_PATTERN.exec(a1.trim().toUpperCase());
+  if (!match) throw new Error(`'${a1}' is not a cell address like G5`);
+  let column = 0;
+  for (const letter of match[1]) column = column * 26 + (letter.charCodeAt(0) - 64);
+  return { row: Number(match[2]) - 1, column: column - 1 };
+}
+
+function cellText(table: Table | undefined, a1: string): string {
+  const { row, column } = parseA1(a1);
+  const value = table?.[row]?.[column];
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return value.toISOString();
+  return String(value);
+}
+
+export interface ApplyResult {
+  credit: string;
+  before: string;
+  after: string;
+}
+
+/**
+ * R6/R12 Apply: writes only the credit's Assigned campaigns cell and appends
+ * one line (when, credit, before, after) to the Assignment log, so the change
+ * can be undone by hand.
+ */
+export function applyRecommendation(
+  port: WorkbookPort,
+  creditId: unknown,
+  campaignIds: unknown,
+): ApplyResult {
+  if (typeof creditId !== "string" || creditId === "") throw new Error("Apply: no credit given");
+  if (!Array.isArray(campaignIds) || campaignIds.some((id) => typeof id !== "string")) {
+    throw new Error("Apply: the campaigns must be a list of ids");
+  }
+  const tables = port.readTables();
+  const read = readWorkbook(tables, { today: port.today(), timeZone: port.timeZone() });
+  if (!read.ok) throw new Error(`The workbook cannot be read: ${read.error}`);
+  const credit = read.model.credits.find((c) => c.id === creditId);
+  if (!credit) throw new Error(`Apply: credit '${creditId}' is not in the Credits sheet`);
+  const cell = credit.source?.cells.assignedCampaigns;
+  if (!cell) {
+    throw new Error(
+      "Apply: the Credits sheet has no Assigned campaigns column; add one and try again",
+    );
+  }
+  const sheet = credit.source?.sheet ?? "Credits";
+  const before = cellText(tables.credits, cell);
+  const after = (campaignIds as string[]).join(", ");
+  port.setCellText(sheet, cell, after);
+  port.appendLogRow([port.timestamp(), creditId, before, after]);
+  return { credit: creditId, before, after };
+}
+
+/** The draw-down table with an end-of-day cash column, for the chart of credits and cash. */
+function drawdownWithCash(plan: Plan): OutTable {
+  const table = drawdownTable(plan);
+  return {
+    header: [...table.header, "Cash"],
+    kinds: [...table.kinds, "money"],
+    rows: table.rows.map((row, day) => [
+      ...row,
+      toMajor(plan.cashByDay[day] ?? 0, plan.minorUnits),
+    ]),
+  };
+}
+
+/**
+ * Writes the plan to the add-on's own sheets. Returns the sheet names used
+ * and a note for every sheet that had to take another name.
+ */
+export function writePlan(port: WorkbookPort): { sheets: string[]; notes: string[] } {
+  const plan = planFromPort(port);
+  const outputs: OwnedSheet[] = [
+    { name: OUTPUT_SHEETS.credits, table: creditTable(plan), lineChart: false },
+    { name: OUTPUT_SHEETS.campaigns, table: campaignTable(plan), lineChart: false },
+    { name: OUTPUT_SHEETS.drawdown, table: drawdownWithCash(plan), lineChart: true },
+    { name: OUTPUT_SHEETS.warnings, table: warningTable(plan), lineChart: false },
+  ];
+  const sheets: string[] = [];
+  const notes: string[] = [];
+  for (const output of outputs) {
+    const used = port.writeOwnedSheet(output);
+    sheets.push(used);
+    if (used !== output.name) {
+      notes.push(
+        `A sheet named '${output.name}' is not the planner's, so it was left alone; the plan went to '${used}'.`,
+      );
+    }
+  }
+  return { sheets, notes };
+}
+
+/**
+ * The first of `base`, `base (2)`, `base (3)`… that is free or already the
+ * add-on's: a sheet the add-on does not own is never reused (CONTRACT §4).
+ */
+export function chooseOwnedSheetName(
+  base: string,
+  ownership: (name: string) => SheetOwnership,
+): string {
+  for (let n = 1; n < 1000; n++) {
+    const name = n === 1 ? base : `${base} (${n})`;
+    if (ownership(name) !== "foreign") return name;
+  }
+  throw new Error(`No free sheet name for '${base}'`);
+}
+
+/** Moves the selection to a warning's cell; the sheet must be an input sheet name. */
+export function selectCell(port: WorkbookPort, sheet: unknown, a1: unknown): void {
+  if (typeof sheet !== "string" || sheet === "") throw new Error("Select: no sheet given");
+  if (typeof a1 !== "string") throw new Error("Select: no cell given");
+  parseA1(a1);
+  port.selectCell(sheet, a1.trim().toUpperCase());
+}
