@@ -1,0 +1,142 @@
+/**
+ * R12: maximum flow (Dinic's algorithm) for the credit upper bound.
+ * Capacities are money in minor units (integers below 2^53) or Infinity for
+ * uncapped edges; sums stay exact in doubles.
+ */
+
+/** A directed network built edge by edge; each edge has a paired reverse edge. */
+export class FlowNetwork {
+  readonly nodeCount: number;
+  private edgeTo: number[] = [];
+  private edgeCapacity: number[] = [];
+  private edgeOriginal: number[] = [];
+  private edgeNext: number[] = [];
+  private firstEdge: Int32Array;
+
+  constructor(nodeCount: number) {
+    this.nodeCount = nodeCount;
+    this.firstEdge = new Int32Array(nodeCount).fill(-1);
+  }
+
+  /** Adds `from → to` with `capacity`; returns the edge id (for `flowOn`). */
+  addEdge(from: number, to: number, capacity: number): number {
+    if (from < 0 || from >= this.nodeCount || to < 0 || to >= this.nodeCount) {
+      throw new RangeError(`edge ${from}→${to} outside a ${this.nodeCount}-node network`);
+    }
+    if (!(capacity >= 0)) throw new RangeError(`edge capacity must be ≥ 0, got ${capacity}`);
+    const id = this.edgeTo.length;
+    this.pushEdge(from, to, capacity);
+    this.pushEdge(to, from, 0);
+    return id;
+  }
+
+  get edgeCount(): number {
+    return this.edgeTo.length / 2;
+  }
+
+  /** Flow currently on an edge returned by `addEdge` (read off its reverse, finite even when uncapped). */
+  flowOn(edge: number): number {
+    return this.edgeCapacity[edge ^ 1] - this.edgeOriginal[edge ^ 1];
+  }
+
+  /** Dinic: BFS level graph, then blocking flows by iterative DFS. */
+  maxFlow(source: number, sink: number): number {
+    if (source === sink) throw new RangeError("source and sink must differ");
+    const n = this.nodeCount;
+    const level = new Int32Array(n);
+    const cursor = new Int32Array(n);
+    const queue = new Int32Array(n);
+    const pathEdges = new Int32Array(n);
+    let total = 0;
+    while (this.buildLevels(source, sink, level, queue)) {
+      for (let v = 0; v < n; v++) cursor[v] = this.firstEdge[v];
+      for (;;) {
+        const pushed = this.augment(source, sink, level, cursor, pathEdges);
+        if (pushed <= 0) break;
+        total += pushed;
+      }
+    }
+    return total;
+  }
+
+  private pushEdge(from: number, to: number, capacity: number): void {
+    this.edgeTo.push(to);
+    this.edgeCapacity.push(capacity);
+    this.edgeOriginal.push(capacity);
+    this.edgeNext.push(this.firstEdge[from]);
+    this.firstEdge[from] = this.edgeTo.length - 1;
+  }
+
+  private buildLevels(source: number, sink: number, level: Int32Array, queue: Int32Array): boolean {
+    level.fill(-1);
+    level[source] = 0;
+    let head = 0;
+    let tail = 0;
+    queue[tail++] = source;
+    while (head < tail) {
+      const v = queue[head++];
+      for (let e = this.firstEdge[v]; e !== -1; e = this.edgeNext[e]) {
+        const w = this.edgeTo[e];
+        if (level[w] < 0 && this.edgeCapacity[e] > 0) {
+          level[w] = level[v] + 1;
+          queue[tail++] = w;
+        }
+      }
+    }
+    return level[sink] >= 0;
+  }
+
+  /**
+   * Finds one source→sink path in the level graph (advancing per-node
+   * cursors past dead ends) and pushes its bottleneck. Returns 0 when the
+   * blocking flow is complete.
+   */
+  private augment(
+    source: number,
+    sink: number,
+    level: Int32Array,
+    cursor: Int32Array,
+    pathEdges: Int32Array,
+  ): number {
+    let depth = 0;
+    let v = source;
+    for (;;) {
+      if (v === sink) {
+        let bottleneck = Number.POSITIVE_INFINITY;
+        for (let i = 0; i < depth; i++) {
+          const cap = this.edgeCapacity[pathEdges[i]];
+          if (cap < bottleneck) bottleneck = cap;
+        }
+        if (bottleneck === Number.POSITIVE_INFINITY) {
+          throw new RangeError("unbounded flow: a source→sink path has no finite capacity");
+        }
+        for (let i = 0; i < depth; i++) {
+          const e = pathEdges[i];
+          this.edgeCapacity[e] -= bottleneck;
+          this.edgeCapacity[e ^ 1] += bottleneck;
+        }
+        return bottleneck;
+      }
+      let advanced = false;
+      for (let e = cursor[v]; e !== -1; e = this.edgeNext[e]) {
+        const w = this.edgeTo[e];
+        if (this.edgeCapacity[e] > 0 && level[w] === level[v] + 1) {
+          cursor[v] = e;
+          pathEdges[depth++] = e;
+          v = w;
+          advanced = true;
+          break;
+        }
+      }
+      if (advanced) continue;
+      // Dead end: drop the node from the level graph and retreat one step.
+      cursor[v] = -1;
+      level[v] = -1;
+      if (depth === 0) return 0;
+      depth -= 1;
+      const back = pathEdges[depth];
+      v = this.edgeTo[back ^ 1];
+      cursor[v] = this.edgeNext[back];
+    }
+  }
+}
