@@ -1,11 +1,523 @@
-import type { Model } from "./model";
+/**
+ * The daily waterfall (R4) over the whole horizon: expiry, issuance, the cash
+ * gate, credits in two tiers, cash, card, and what goes undelivered.
+ */
+import { type CreditState, initialCreditStates, setEligibility, validityEnd } from "./creditState";
+import { computeDemand, horizonLength } from "./demand";
+import { LedgerBuilder } from "./ledger";
+import type { Day, Model, Money } from "./model";
+import { apportion } from "./money";
 import type { Plan } from "./plan";
+import { SOURCE_CARD, SOURCE_CASH, SOURCE_UNDELIVERED } from "./plan";
+import { recommend } from "./recommend";
+import { assemblePlan, type CampaignTally } from "./results";
+import { earnedIssueDay } from "./validity";
 
-/** Placeholder until the engine lands (issue 2). */
-export function simulate(_model: Model): Plan {
-  throw new Error("engine not written yet");
+/** The whole plan: the simulation plus R12 recommendations and the upper bound. */
+export function buildPlan(model: Model): Plan {
+  const plan = simulate(model);
+  const r12 = recommend(model, plan);
+  return {
+    ...plan,
+    recommendations: r12.recommendations,
+    creditUpperBound: r12.creditUpperBound,
+    warnings: [...plan.warnings, ...r12.warnings],
+  };
 }
 
-export function buildPlan(model: Model): Plan {
-  return simulate(model);
+/** R1–R11: the day-by-day projection, without R12. Never throws on a well-typed model. */
+export function simulate(model: Model): Plan {
+  return new Simulation(model).run();
+}
+
+class Simulation {
+  private readonly start: Day;
+  private readonly days: number;
+  private readonly end: Day;
+  private readonly demand: Float64Array[];
+  private readonly demandWarnings: Plan["warnings"];
+  private readonly states: CreditState[];
+  private readonly campaignIndexById: Map<string, number>;
+  private readonly holidays: Set<Day>;
+  private readonly tally: CampaignTally;
+  private readonly ledger = new LedgerBuilder();
+  /** Credits whose arrival (landing, redemption, future issue date) is due on a day index. */
+  private readonly arrivals = new Map<number, number[]>();
+  /** Out-of-pocket spend (cash + card) before day index i: prefix sums. */
+  private readonly outOfPocketBefore: Float64Array;
+  private readonly balances: Float64Array;
+  private readonly cashByDay: Float64Array;
+  private readonly topUpByDay: Float64Array;
+  private readonly unpaid: Float64Array;
+  private readonly dryUnpaid: Float64Array;
+  private cash: Money;
+  private cardCharged: Money = 0;
+  private cashRunsOutOn: Day | null = null;
+  private live: number[] = [];
+  private earning: number[] = [];
+  private today: number[] = [];
+  private scratchIds: number[] = [];
+  private scratchWeights: number[] = [];
+
+  constructor(private readonly model: Model) {
+    const { account, campaigns } = model;
+    this.start = account.planStart;
+    this.days = horizonLength(model);
+    this.end = this.start + this.days - 1;
+    const demand = computeDemand(model);
+    this.demand = demand.demand;
+    this.demandWarnings = demand.warnings;
+    this.campaignIndexById = new Map();
+    campaigns.forEach((c, i) => {
+      if (!this.campaignIndexById.has(c.id)) this.campaignIndexById.set(c.id, i);
+    });
+    this.holidays = new Set(account.holidays);
+    this.states = initialCreditStates(model, this.campaignIndexById);
+    this.tally = emptyTally(campaigns.length);
+    this.outOfPocketBefore = new Float64Array(this.days + 1);
+    this.balances = new Float64Array(this.days * model.credits.length);
+    this.cashByDay = new Float64Array(this.days);
+    this.topUpByDay = new Float64Array(this.days);
+    // R4: top-ups dated before plan start are already in the cash balance.
+    for (const topUp of model.topUps) {
+      const i = topUp.day - this.start;
+      if (i >= 0 && i < this.days) this.topUpByDay[i] += topUp.amount;
+    }
+    this.unpaid = new Float64Array(campaigns.length);
+    this.dryUnpaid = new Float64Array(campaigns.length);
+    this.cash = account.cashBalance;
+    for (const state of this.states) this.schedule(state);
+  }
+
+  run(): Plan {
+    for (let i = 0; i < this.days; i++) this.simulateDay(i);
+    return assemblePlan({
+      model: this.model,
+      start: this.start,
+      days: this.days,
+      states: this.states,
+      demand: this.demand,
+      demandWarnings: this.demandWarnings,
+      tally: this.tally,
+      ledger: this.ledger.finish(),
+      balances: this.balances,
+      cashByDay: this.cashByDay,
+      cashAtEnd: this.cash,
+      cardCharged: this.cardCharged,
+      cashRunsOutOn: this.cashRunsOutOn,
+      holidays: this.holidays,
+    });
+  }
+
+  /** Puts a credit where the day loop will find it. */
+  private schedule(state: CreditState): void {
+    if (state.phase === "live") {
+      if (state.issueDay !== null && state.issueDay > this.start) {
+        this.arrive(state.issueDay, state.index);
+      } else {
+        this.live.push(state.index);
+      }
+    } else if (state.phase === "earning") {
+      this.earning.push(state.index);
+      this.checkOfferAtStart(state);
+    } else if (state.phase === "to_redeem" && state.redeemDay !== null) {
+      this.arrive(state.redeemDay, state.index);
+    }
+  }
+
+  private arrive(day: Day, index: number): void {
+    const i = day - this.start;
+    if (i < 0 || i >= this.days) return;
+    const list = this.arrivals.get(i);
+    if (list) list.push(index);
+    else this.arrivals.set(i, [index]);
+  }
+
+  /** R7: `Spend so far` alone may reach the threshold (t = the day before plan start). */
+  private checkOfferAtStart(state: CreditState): void {
+    const threshold = state.credit.spendThreshold ?? 0;
+    if (state.credit.spendSoFar >= threshold) {
+      this.earn(state, this.start - 1);
+    } else if (state.credit.earnBy !== null && state.credit.earnBy < this.start) {
+      state.phase = "lapsed";
+    }
+  }
+
+  private earn(state: CreditState, thresholdDay: Day): void {
+    const { credit } = state;
+    const issueDay = earnedIssueDay(
+      thresholdDay,
+      credit.type,
+      credit.issueDelay,
+      this.model.account.accountTier,
+      this.holidays,
+    );
+    state.phase = "earned";
+    state.issueDay = issueDay;
+    state.lastUsable = validityEnd(credit, issueDay, this.model);
+    this.arrive(issueDay, state.index);
+  }
+
+  private simulateDay(i: number): void {
+    const day = this.start + i;
+    // R4: top-ups land at the start of their day, before the gate.
+    this.cash += this.topUpByDay[i];
+    this.expireCredits(day);
+    this.issueCredits(i, day);
+    const totalDemand = this.collectDemand(i);
+    const cashAtStart = this.cash;
+    let oop = 0;
+    if (totalDemand > 0) {
+      const cardCanPay = this.cardRoomLeft() > 0;
+      if (this.model.account.requirePositiveCash && cashAtStart <= 0 && !cardCanPay) {
+        // R4 step 3: no campaign delivers; the credit that could have paid is blocked.
+        this.blockCredits(i, day, cashAtStart);
+      } else if (this.model.account.creditsBeforeCash) {
+        this.payFromCredits(i, day, cashAtStart);
+        oop += this.payFromCash(day);
+        oop += this.payFromCard(day);
+      } else {
+        oop += this.payFromCash(day);
+        this.payFromCredits(i, day, cashAtStart);
+        oop += this.payFromCard(day);
+      }
+      this.recordUndelivered(day);
+    }
+    this.outOfPocketBefore[i + 1] = this.outOfPocketBefore[i] + oop;
+    this.checkThresholds(i, day);
+    this.recordBalances(i);
+  }
+
+  /** R4 step 1: credits whose last usable day was yesterday lose what is left. */
+  private expireCredits(day: Day): void {
+    let kept = 0;
+    for (const k of this.live) {
+      const state = this.states[k];
+      if (state.lastUsable !== null && state.lastUsable < day) {
+        state.expired += state.remaining;
+        state.remaining = 0;
+        state.expiresOn = day;
+      } else {
+        this.live[kept++] = k;
+      }
+    }
+    this.live.length = kept;
+  }
+
+  /** R4 step 2: issue earned credits and future-dated ones, then redeem coupons (R9). */
+  private issueCredits(i: number, day: Day): void {
+    const arriving = this.arrivals.get(i);
+    if (!arriving) return;
+    const coupons: CreditState[] = [];
+    for (const k of arriving) {
+      const state = this.states[k];
+      if (state.phase === "to_redeem") coupons.push(state);
+      else if (state.phase === "earned") this.land(state, day);
+      else if (state.phase === "live") this.live.push(k);
+    }
+    for (const state of coupons) this.redeem(state, day);
+  }
+
+  /** R7: an earned credit lands; its validity starts on its issue day. */
+  private land(state: CreditState, day: Day): void {
+    const { credit } = state;
+    const amount = Math.max(0, credit.amount - credit.used);
+    state.phase = "live";
+    state.remaining = amount;
+    state.issued = amount;
+    // R6: an Earning credit's assignment limit uses its issue day.
+    setEligibility(state, this.model, this.campaignIndexById, day);
+    this.live.push(state.index);
+  }
+
+  /** R9: redeem a coupon unless another promotion is active. */
+  private redeem(state: CreditState, day: Day): void {
+    if (this.model.account.onePromotionAtATime && this.promotionActive(day)) {
+      state.phase = "rejected";
+      state.rejectedCode = "PROMOTION_CONFLICT";
+      return;
+    }
+    const { credit } = state;
+    const amount = Math.max(0, credit.amount - credit.used);
+    state.phase = "live";
+    state.issueDay = day;
+    state.lastUsable = validityEnd(credit, day, this.model);
+    state.remaining = amount;
+    state.issued = amount;
+    this.live.push(state.index);
+  }
+
+  /**
+   * R9: a spend-match offer still Earning or earned but not landed, or a
+   * spend-match credit with amount left.
+   */
+  private promotionActive(day: Day): boolean {
+    for (const state of this.states) {
+      if (state.credit.type !== "spend_match") continue;
+      if (state.phase === "earning" || state.phase === "earned") return true;
+      if (
+        state.phase === "live" &&
+        state.remaining > 0 &&
+        state.lastUsable !== null &&
+        state.lastUsable >= day
+      ) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Fills `unpaid` with today's demand; `today` lists campaigns with demand, in sheet order. */
+  private collectDemand(i: number): Money {
+    const today = this.today;
+    today.length = 0;
+    let total = 0;
+    for (let c = 0; c < this.demand.length; c++) {
+      const amount = this.demand[c][i];
+      if (amount > 0) {
+        today.push(c);
+        this.unpaid[c] = amount;
+        this.tally.demand[c] += amount;
+        total += amount;
+      }
+    }
+    return total;
+  }
+
+  private cardRoomLeft(): Money {
+    const { account } = this.model;
+    if (account.fallbackPayment !== "card") return 0;
+    if (account.cardLimit === null) return Number.POSITIVE_INFINITY;
+    return Math.max(0, account.cardLimit - this.cardCharged);
+  }
+
+  /** R4 step 4: usable credits of each tier in credit order. */
+  private orderedCredits(i: number, day: Day, cashAtStart: Money): CreditState[] {
+    const usable: CreditState[] = [];
+    for (const k of this.live) {
+      const state = this.states[k];
+      if (state.remaining <= 0) continue;
+      if (state.issueDay !== null && state.issueDay > day) continue;
+      if (state.credit.type === "assignable" && state.eligible?.length === 0) continue;
+      if (state.credit.type === "conditional" && !this.conditionsHold(state, i, cashAtStart)) {
+        continue;
+      }
+      usable.push(state);
+    }
+    if (this.model.account.creditOrder === "sheet_order") {
+      usable.sort((a, b) => a.tier - b.tier || a.index - b.index);
+      return usable;
+    }
+    // Soonest expiry, then fewer usable campaigns today, then earlier issue, then row.
+    const counts = new Map<number, number>();
+    const countFor = (state: CreditState): number => {
+      let count = counts.get(state.index);
+      if (count === undefined) {
+        count = this.eligibleWithDemand(state, i);
+        counts.set(state.index, count);
+      }
+      return count;
+    };
+    usable.sort(
+      (a, b) =>
+        a.tier - b.tier ||
+        (a.lastUsable ?? 0) - (b.lastUsable ?? 0) ||
+        countFor(a) - countFor(b) ||
+        (a.issueDay ?? 0) - (b.issueDay ?? 0) ||
+        a.index - b.index,
+    );
+    return usable;
+  }
+
+  private eligibleWithDemand(state: CreditState, i: number): number {
+    if (state.eligible === null) return this.today.length;
+    let count = 0;
+    for (const c of state.eligible) if (this.demand[c][i] > 0) count++;
+    return count;
+  }
+
+  /** R5 conditional credits: start-of-day cash and out-of-pocket spend through yesterday. */
+  private conditionsHold(state: CreditState, i: number, cashAtStart: Money): boolean {
+    const { credit } = state;
+    state.conditionChecked = true;
+    if (credit.minCashBalance !== null && cashAtStart < credit.minCashBalance) return false;
+    if (credit.spendThreshold !== null) {
+      if (this.progress(state, i) < credit.spendThreshold) return false;
+    }
+    state.conditionMet = true;
+    return true;
+  }
+
+  /** R5/R7: out-of-pocket spend counted toward a threshold, before day index `i`. */
+  private progress(state: CreditState, i: number): Money {
+    const from = state.countFrom - this.start;
+    const counted = i > from ? this.outOfPocketBefore[i] - this.outOfPocketBefore[from] : 0;
+    return state.credit.spendSoFar + counted;
+  }
+
+  private payFromCredits(i: number, day: Day, cashAtStart: Money): void {
+    for (const state of this.orderedCredits(i, day, cashAtStart)) {
+      const paid = this.payFromCredit(state, day, this.unpaid, true);
+      if (paid > 0) {
+        state.used += paid;
+        state.remaining -= paid;
+        if (state.remaining === 0) state.depletedOn = day;
+      }
+    }
+  }
+
+  /** R4 step 3: what credits would have paid, without paying. */
+  private blockCredits(i: number, day: Day, cashAtStart: Money): void {
+    for (const c of this.today) this.dryUnpaid[c] = this.unpaid[c];
+    for (const state of this.orderedCredits(i, day, cashAtStart)) {
+      state.blocked += this.payFromCredit(state, day, this.dryUnpaid, false);
+    }
+  }
+
+  /**
+   * One credit pays the unpaid demand of the campaigns that may use it, up to
+   * its remaining amount, shared in proportion when short (R2, R4).
+   */
+  private payFromCredit(
+    state: CreditState,
+    day: Day,
+    unpaid: Float64Array,
+    commit: boolean,
+  ): Money {
+    const ids = this.scratchIds;
+    const weights = this.scratchWeights;
+    ids.length = 0;
+    weights.length = 0;
+    let wanted = 0;
+    const list = state.eligible ?? this.today;
+    for (let j = 0; j < list.length; j++) {
+      const c = list[j];
+      const amount = unpaid[c];
+      if (amount > 0) {
+        ids.push(c);
+        weights.push(amount);
+        wanted += amount;
+      }
+    }
+    if (wanted === 0) return 0;
+    const paid = Math.min(state.remaining, wanted);
+    const parts = paid === wanted ? weights : apportion(paid, weights);
+    for (let j = 0; j < ids.length; j++) {
+      const part = parts[j];
+      if (part <= 0) continue;
+      const c = ids[j];
+      unpaid[c] -= part;
+      if (commit) {
+        this.tally.creditFunded[c] += part;
+        this.ledger.push(day, c, state.index, part);
+      }
+    }
+    return paid;
+  }
+
+  /** R4 step 5: the cash balance pays what is unpaid, shared in proportion when short. */
+  private payFromCash(day: Day): Money {
+    const { ids, weights, wanted } = this.unpaidToday();
+    if (wanted === 0) return 0;
+    const paid = Math.min(wanted, Math.max(0, this.cash));
+    const parts = paid === wanted ? weights : apportion(paid, weights);
+    for (let j = 0; j < ids.length; j++) {
+      if (parts[j] <= 0) continue;
+      const c = ids[j];
+      this.unpaid[c] -= parts[j];
+      this.tally.cashFunded[c] += parts[j];
+      if (this.tally.cashFallbackOn[c] === null) this.tally.cashFallbackOn[c] = day;
+      this.ledger.push(day, c, SOURCE_CASH, parts[j]);
+    }
+    this.cash -= paid;
+    // R10: the first day cash is asked to pay and ends the day at zero or below.
+    if (this.cash <= 0 && this.cashRunsOutOn === null) this.cashRunsOutOn = day;
+    return paid;
+  }
+
+  /** R4 step 6: the card pays the rest, up to its limit over the horizon. */
+  private payFromCard(day: Day): Money {
+    const room = this.cardRoomLeft();
+    if (room <= 0) return 0;
+    const { ids, weights, wanted } = this.unpaidToday();
+    if (wanted === 0) return 0;
+    const paid = Math.min(wanted, room);
+    const parts = paid === wanted ? weights : apportion(paid, weights);
+    for (let j = 0; j < ids.length; j++) {
+      if (parts[j] <= 0) continue;
+      const c = ids[j];
+      this.unpaid[c] -= parts[j];
+      this.tally.cardFunded[c] += parts[j];
+      if (this.tally.cashFallbackOn[c] === null) this.tally.cashFallbackOn[c] = day;
+      this.ledger.push(day, c, SOURCE_CARD, parts[j]);
+    }
+    this.cardCharged += paid;
+    return paid;
+  }
+
+  /** R4 step 7 / R10: what nobody paid is not delivered; the campaign stops. */
+  private recordUndelivered(day: Day): void {
+    for (const c of this.today) {
+      const amount = this.unpaid[c];
+      if (amount <= 0) continue;
+      this.unpaid[c] = 0;
+      this.tally.undelivered[c] += amount;
+      if (this.tally.stoppedOn[c] === null) this.tally.stoppedOn[c] = day;
+      this.ledger.push(day, c, SOURCE_UNDELIVERED, amount);
+    }
+  }
+
+  private unpaidToday(): { ids: number[]; weights: number[]; wanted: Money } {
+    const ids = this.scratchIds;
+    const weights = this.scratchWeights;
+    ids.length = 0;
+    weights.length = 0;
+    let wanted = 0;
+    for (const c of this.today) {
+      if (this.unpaid[c] > 0) {
+        ids.push(c);
+        weights.push(this.unpaid[c]);
+        wanted += this.unpaid[c];
+      }
+    }
+    return { ids, weights, wanted };
+  }
+
+  /** R7: at the end of day t, offers whose running total reached the threshold are earned. */
+  private checkThresholds(i: number, day: Day): void {
+    if (this.earning.length === 0) return;
+    let kept = 0;
+    for (const k of this.earning) {
+      const state = this.states[k];
+      if (state.phase === "earning") {
+        const threshold = state.credit.spendThreshold ?? 0;
+        if (this.progress(state, i + 1) >= threshold) {
+          this.earn(state, day);
+        } else if (state.credit.earnBy !== null && day >= state.credit.earnBy) {
+          state.phase = "lapsed";
+        }
+      }
+      if (state.phase === "earning") this.earning[kept++] = k;
+    }
+    this.earning.length = kept;
+  }
+
+  private recordBalances(i: number): void {
+    const n = this.states.length;
+    const row = i * n;
+    for (let k = 0; k < n; k++) this.balances[row + k] = this.states[k].remaining;
+    this.cashByDay[i] = this.cash;
+  }
+}
+
+function emptyTally(n: number): CampaignTally {
+  return {
+    demand: new Float64Array(n),
+    creditFunded: new Float64Array(n),
+    cashFunded: new Float64Array(n),
+    cardFunded: new Float64Array(n),
+    undelivered: new Float64Array(n),
+    cashFallbackOn: new Array<Day | null>(n).fill(null),
+    stoppedOn: new Array<Day | null>(n).fill(null),
+  };
 }

@@ -1,6 +1,8 @@
 /** Public surface of the rules engine. Imports nothing outside src/core. */
 export * from "./calendar";
-export { buildPlan } from "./engine";
+export { computeDemand } from "./demand";
+export { canBeNewlyAssigned, passesRestrictions, resolveAssignment } from "./eligibility";
+export { buildPlan, simulate } from "./engine";
 export * from "./model";
 export * from "./money";
 export * from "./plan";

@@ -101,3 +101,15 @@ export function apportion(total: Money, weights: readonly number[]): number[] {
 export function toMajor(amount: Money, minorUnits: number): number {
   return amount / 10 ** minorUnits;
 }
+
+/** Plain money text for warning messages: `1,234.50 USD`. */
+export function formatMoney(amount: Money, currency: string, minorUnits: number): string {
+  const negative = amount < 0;
+  const abs = Math.abs(amount);
+  const scale = 10 ** minorUnits;
+  const whole = Math.floor(abs / scale);
+  const fraction = abs - whole * scale;
+  const wholeText = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const fractionText = minorUnits > 0 ? `.${String(fraction).padStart(minorUnits, "0")}` : "";
+  return `${negative ? "-" : ""}${wholeText}${fractionText} ${currency}`;
+}

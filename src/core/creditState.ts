@@ -1,0 +1,182 @@
+/**
+ * The engine's running state of one credit, and how it starts (R5–R9 before
+ * the first simulated day).
+ */
+import { passesRestrictions, type ResolvedAssignment, resolveAssignment } from "./eligibility";
+import type { Credit, Day, Model, Money } from "./model";
+import type { CreditPlanStatus } from "./plan";
+import { assignmentLimitFor, lastUsableDay } from "./validity";
+
+/**
+ * - `inactive`: never usable in the plan (Used, Expired, Not available, or
+ *   validity ended before plan start).
+ * - `live`: in the balance; usable on issueDay…lastUsable.
+ * - `earning`: R7 threshold not reached yet; `earned`: reached, not landed.
+ * - `to_redeem`: R9 coupon waiting for its redeem day.
+ * - `lapsed`, `rejected`, `pending`: final states of offers and coupons.
+ */
+export type CreditPhase =
+  | "inactive"
+  | "live"
+  | "earning"
+  | "earned"
+  | "to_redeem"
+  | "lapsed"
+  | "rejected";
+
+export interface CreditState {
+  index: number;
+  credit: Credit;
+  phase: CreditPhase;
+  /** Final status forced by the input (used, unavailable, expired) or by R9. */
+  forcedStatus: CreditPlanStatus | null;
+  /** R4: Business Center credits form tier 1. */
+  tier: 1 | 2;
+  remaining: Money;
+  remainingAtStart: Money;
+  issued: Money;
+  used: Money;
+  expired: Money;
+  blocked: Money;
+  issueDay: Day | null;
+  lastUsable: Day | null;
+  depletedOn: Day | null;
+  expiresOn: Day | null;
+  /** Campaign indexes that may use it (ascending), or null for every campaign (R5). */
+  eligible: Int32Array | null;
+  assignment: ResolvedAssignment | null;
+  assignmentLimit: number;
+  /** R7/R5: first day whose out-of-pocket spend counts (≥ plan start). */
+  countFrom: Day;
+  /** R9: the day a coupon is to be redeemed. */
+  redeemDay: Day | null;
+  /** Conditional credits: whether the conditions held on a day it was usable. */
+  conditionChecked: boolean;
+  conditionMet: boolean;
+  rejectedCode: "COUPON_EXPIRED" | "PROMOTION_CONFLICT" | null;
+}
+
+/** R8 validity of a credit issued on `issueDay`. */
+export function validityEnd(credit: Credit, issueDay: Day, model: Model): Day {
+  return lastUsableDay(
+    issueDay,
+    credit.validUntil,
+    credit.validityDays ?? model.account.creditValidityDays,
+  );
+}
+
+/** Builds the state of every credit at the start of the plan. */
+export function initialCreditStates(
+  model: Model,
+  campaignIndexById: ReadonlyMap<string, number>,
+): CreditState[] {
+  const start = model.account.planStart;
+  return model.credits.map((credit, index) => {
+    const state: CreditState = {
+      index,
+      credit,
+      phase: "inactive",
+      forcedStatus: null,
+      tier: credit.type === "business_center" ? 1 : 2,
+      remaining: 0,
+      remainingAtStart: 0,
+      issued: 0,
+      used: 0,
+      expired: 0,
+      blocked: 0,
+      issueDay: null,
+      lastUsable: null,
+      depletedOn: null,
+      expiresOn: null,
+      eligible: null,
+      assignment: null,
+      assignmentLimit: 0,
+      countFrom: Math.max(start, credit.spendCountedFrom ?? start),
+      redeemDay: null,
+      conditionChecked: false,
+      conditionMet: false,
+      rejectedCode: null,
+    };
+    const left = Math.max(0, credit.amount - credit.used);
+    switch (credit.status) {
+      case "used":
+        state.forcedStatus = "used";
+        break;
+      case "not_available":
+        state.forcedStatus = "unavailable";
+        break;
+      case "expired":
+        state.forcedStatus = "expired";
+        break;
+      case "available": {
+        // A missing issue date is an input error the reader reports; plan start is the safe guess.
+        const issueDay = credit.issueDate ?? start;
+        state.issueDay = issueDay;
+        state.lastUsable = validityEnd(credit, issueDay, model);
+        if (state.lastUsable < start) {
+          // R4: validity ended before plan start: already expired, books nothing.
+          state.forcedStatus = "expired";
+        } else {
+          state.phase = "live";
+          state.remaining = left;
+          state.remainingAtStart = left;
+        }
+        break;
+      }
+      case "earning":
+        state.phase = "earning";
+        break;
+      case "to_redeem": {
+        state.phase = "to_redeem";
+        // R9: default plan start; an earlier date moves to plan start.
+        state.redeemDay = Math.max(start, credit.redeemOn ?? start);
+        if (credit.redeemBy !== null && state.redeemDay > credit.redeemBy) {
+          state.phase = "rejected";
+          state.rejectedCode = "COUPON_EXPIRED";
+        }
+        break;
+      }
+    }
+    // R6: the limit uses the issue day; an offer not issued yet uses plan start
+    // until it lands (the engine re-resolves then).
+    setEligibility(state, model, campaignIndexById, state.issueDay ?? start);
+    return state;
+  });
+}
+
+/** R5/R6: which campaigns may use the credit, for a credit issued on `issueDay`. */
+export function setEligibility(
+  state: CreditState,
+  model: Model,
+  campaignIndexById: ReadonlyMap<string, number>,
+  issueDay: Day,
+): void {
+  const { credit } = state;
+  const { campaigns } = model;
+  state.assignmentLimit = assignmentLimitFor(issueDay, model.account.assignmentLimit);
+  const restricted = credit.adProducts.length > 0 || credit.countries.length > 0;
+  if (credit.type === "assignable") {
+    state.assignment = resolveAssignment(
+      credit.assignedCampaigns,
+      campaignIndexById,
+      campaigns,
+      state.assignmentLimit,
+    );
+    const indexes = state.assignment.campaigns
+      .filter((c) => passesRestrictions(credit, campaigns[c]))
+      .sort((a, b) => a - b);
+    state.eligible = Int32Array.from(indexes);
+    return;
+  }
+  // R6: Business Center credits are not assignable; other types ignore the list.
+  state.assignment = null;
+  if (!restricted) {
+    state.eligible = null;
+    return;
+  }
+  const indexes: number[] = [];
+  for (let c = 0; c < campaigns.length; c++) {
+    if (passesRestrictions(credit, campaigns[c])) indexes.push(c);
+  }
+  state.eligible = Int32Array.from(indexes);
+}
