@@ -4,7 +4,7 @@
  * through a `WorkbookPort`, so the same code runs over a real spreadsheet, an
  * in-memory CSV workbook or a test fake.
  */
-import { buildPlan, type Day, type Plan, toMajor } from "../core";
+import { buildPlan, type Day, type Model, type Plan, toMajor, type Warning } from "../core";
 import { readWorkbook, type Table, type WorkbookTables } from "./index";
 import { type PlanJson, planToJson } from "./planJson";
 import { campaignTable, creditTable, drawdownTable, type OutTable, warningTable } from "./tables";
@@ -34,6 +34,8 @@ export const OUTPUT_SHEETS = {
 export interface OwnedSheet {
   name: string;
   table: OutTable;
+  /** Decimals of the plan's currency (R2), for money number formats. */
+  minorUnits: number;
   /** Draws a line chart of every column after the first against the first. */
   lineChart: boolean;
 }
@@ -73,6 +75,14 @@ export interface WorkbookPort {
 export function planFromPort(port: WorkbookPort, whatIf: readonly WhatIfChange[] = []): Plan {
   const read = readWorkbook(port.readTables(), { today: port.today(), timeZone: port.timeZone() });
   if (!read.ok) throw new Error(`The workbook cannot be planned: ${read.error}`);
+  return planRead(read, whatIf);
+}
+
+/** Plans what the reader read, after the what-if changes; reader warnings come first. */
+export function planRead(
+  read: { model: Model; warnings: Warning[] },
+  whatIf: readonly WhatIfChange[] = [],
+): Plan {
   const plan = buildPlan(applyWhatIf(read.model, whatIf));
   plan.warnings = [...read.warnings, ...plan.warnings];
   return plan;
@@ -160,11 +170,12 @@ function drawdownWithCash(plan: Plan): OutTable {
  */
 export function writePlan(port: WorkbookPort): { sheets: string[]; notes: string[] } {
   const plan = planFromPort(port);
+  const minorUnits = plan.minorUnits;
   const outputs: OwnedSheet[] = [
-    { name: OUTPUT_SHEETS.credits, table: creditTable(plan), lineChart: false },
-    { name: OUTPUT_SHEETS.campaigns, table: campaignTable(plan), lineChart: false },
-    { name: OUTPUT_SHEETS.drawdown, table: drawdownWithCash(plan), lineChart: true },
-    { name: OUTPUT_SHEETS.warnings, table: warningTable(plan), lineChart: false },
+    { name: OUTPUT_SHEETS.credits, table: creditTable(plan), minorUnits, lineChart: false },
+    { name: OUTPUT_SHEETS.campaigns, table: campaignTable(plan), minorUnits, lineChart: false },
+    { name: OUTPUT_SHEETS.drawdown, table: drawdownWithCash(plan), minorUnits, lineChart: true },
+    { name: OUTPUT_SHEETS.warnings, table: warningTable(plan), minorUnits, lineChart: false },
   ];
   const sheets: string[] = [];
   const notes: string[] = [];
