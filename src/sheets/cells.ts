@@ -1,0 +1,291 @@
+/**
+ * Cell coercion (SHEETS.md "Cell values"): each reader takes one cell as
+ * Sheets, a CSV or an xlsx reader gives it and returns the model value or a
+ * short problem description. Nothing is guessed: ambiguous input is a
+ * problem, and the caller turns it into an INVALID_VALUE warning (R11).
+ */
+import { type Day, type Money, parseIsoDate } from "../core";
+import { dayInTimeZone } from "./timeZone";
+import type { Cell } from "./types";
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const bad = <T>(problem: string): Parsed<T> => ({ ok: false, problem });
+
+export function isBlank(cell: Cell): boolean {
+  if (cell === null || cell === undefined) return true;
+  if (typeof cell === "string") return cell.trim() === "";
+  return false;
+}
+
+/** How a cell is shown inside a message: short, on one line. */
+export function showCell(cell: Cell): string {
+  let text: string;
+  if (cell instanceof Date)
+    text = Number.isNaN(cell.getTime()) ? "Invalid Date" : cell.toISOString();
+  else text = String(cell);
+  text = text.replace(/\s+/g, " ").trim();
+  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+}
+
+/** Plain decimal text of a number, never with an exponent. */
+export function plainNumberText(value: number): string {
+  if (Number.isInteger(value)) {
+    return Number.isSafeInteger(value) ? String(value) : BigInt(value).toString();
+  }
+  const text = String(value);
+  if (!/e/i.test(text)) return text;
+  return value.toFixed(20).replace(/\.?0+$/, "");
+}
+
+/** Text of a cell (names, ad products). Dates become their ISO day in `timeZone`. */
+export function readText(cell: Cell, timeZone: string): string {
+  if (cell === null || cell === undefined) return "";
+  if (typeof cell === "number") return plainNumberText(cell);
+  if (cell instanceof Date) {
+    if (Number.isNaN(cell.getTime())) return "";
+    const day = dayInTimeZone(cell, timeZone);
+    return new Date(day * 86_400_000).toISOString().slice(0, 10);
+  }
+  return String(cell).trim();
+}
+
+/** Ids stay text: a 19-digit id keeps every digit when the cell is text. */
+export function readId(cell: Cell): Parsed<string> {
+  if (typeof cell === "number") {
+    // A number id beyond 2^53 already lost digits in the sheet; keep what is there, in plain digits.
+    return Number.isFinite(cell) ? ok(plainNumberText(cell)) : bad("is not an id");
+  }
+  if (cell instanceof Date) return bad("is a date, not an id");
+  if (typeof cell === "boolean") return bad("is not an id");
+  return ok(String(cell ?? "").trim());
+}
+
+export interface MoneyFormat {
+  currency: string;
+  minorUnits: number;
+  /** Currency symbols and code accepted around a text amount, longest first. */
+  marks: string[];
+}
+
+/** The symbols (`$`, `US$`) and code of a currency, as text amounts may carry them. */
+export function moneyFormat(currency: string, minorUnits: number): MoneyFormat {
+  const marks = new Set<string>([currency.toUpperCase()]);
+  for (const currencyDisplay of ["symbol", "narrowSymbol"] as const) {
+    try {
+      const parts = new Intl.NumberFormat("en-US", {
+        style: "currency",
+        currency,
+        currencyDisplay,
+      }).formatToParts(1);
+      for (const part of parts) if (part.type === "currency") marks.add(part.value);
+    } catch {
+      // Unknown currency: only its code is accepted.
+    }
+  }
+  return { currency, minorUnits, marks: [...marks].sort((a, b) => b.length - a.length) };
+}
+
+const PLAIN_DECIMAL = /^(\d+|\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$/;
+
+/**
+ * R2: exact decimal text (`1234.5`, `1,234.50`) to minor units, rounding half
+ * away from zero. Null when the digits do not form a plain decimal or the
+ * result exceeds 2^53.
+ */
+function decimalToMinor(text: string, minorUnits: number): number | null {
+  const m = PLAIN_DECIMAL.exec(text);
+  if (!m) return null;
+  const whole = m[1].replace(/,/g, "");
+  const fraction = m[2] ?? "";
+  const kept = fraction.slice(0, minorUnits).padEnd(minorUnits, "0");
+  const roundUp = fraction.length > minorUnits && fraction.charCodeAt(minorUnits) >= 53; // "5"
+  let minor = BigInt(whole + kept);
+  if (roundUp) minor += 1n;
+  if (minor > BigInt(Number.MAX_SAFE_INTEGER)) return null;
+  return Number(minor);
+}
+
+function stripCurrencyMarks(text: string, format: MoneyFormat): string {
+  let rest = text;
+  for (const mark of format.marks) {
+    const upper = rest.toUpperCase();
+    const markUpper = mark.toUpperCase();
+    if (upper.startsWith(markUpper)) {
+      rest = rest.slice(mark.length).trim();
+      break;
+    }
+    if (upper.endsWith(markUpper)) {
+      rest = rest.slice(0, rest.length - mark.length).trim();
+      break;
+    }
+  }
+  return rest;
+}
+
+/**
+ * Money: a number, or text holding a plain decimal with a dot, optionally
+ * with the account currency's symbol or code and comma thousands separators
+ * in groups of three. Never negative unless `allowNegative` (Cash balance).
+ */
+export function readMoney(cell: Cell, format: MoneyFormat, allowNegative = false): Parsed<Money> {
+  let negative = false;
+  let digits: string;
+  if (typeof cell === "number") {
+    if (!Number.isFinite(cell)) return bad("is not a number");
+    negative = cell < 0;
+    digits = plainNumberText(Math.abs(cell));
+  } else if (typeof cell === "string") {
+    let text = cell.trim().replace(/\u00a0/g, " ");
+    if (text.startsWith("-") || text.startsWith("−")) {
+      negative = true;
+      text = text.slice(1).trim();
+    }
+    text = stripCurrencyMarks(text, format);
+    if (text.startsWith("-") || text.startsWith("−")) {
+      if (negative) return bad("is not a number");
+      negative = true;
+      text = text.slice(1).trim();
+    }
+    if (text.startsWith("+")) text = text.slice(1);
+    digits = text;
+  } else if (typeof cell === "boolean") {
+    return bad("is not a number");
+  } else if (cell instanceof Date) {
+    return bad("is a date, not an amount");
+  } else {
+    return bad("is empty");
+  }
+  const minor = decimalToMinor(digits, format.minorUnits);
+  if (minor === null) {
+    return bad(
+      typeof cell === "string" && /\d/.test(cell)
+        ? `is not a plain amount (write it like 1234.50 or 1,234.50 ${format.currency})`
+        : "is not a number",
+    );
+  }
+  if (negative && minor !== 0) {
+    if (!allowNegative) return bad("is negative");
+    return ok(-minor);
+  }
+  return ok(minor);
+}
+
+/** Percent: `85%`, `0.85` or a percent-formatted cell (0.85); a bare 85 is invalid. */
+export function readPercent(cell: Cell): Parsed<number> {
+  let value: number;
+  if (typeof cell === "number") {
+    value = cell;
+  } else if (typeof cell === "string") {
+    const text = cell.trim();
+    const withSign = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
+    if (withSign) value = Number(withSign[1]) / 100;
+    else if (/^\d*\.?\d+$/.test(text)) value = Number(text);
+    else return bad("is not a percentage");
+  } else {
+    return bad("is not a percentage");
+  }
+  if (!Number.isFinite(value) || value < 0) return bad("is not a percentage");
+  if (value > 1) return bad("is above 100% (write 85% or 0.85)");
+  return ok(value);
+}
+
+/** Whole numbers within [min, max]; `30` or `30.0`. */
+export function readInteger(cell: Cell, min: number, max: number): Parsed<number> {
+  let value: number;
+  if (typeof cell === "number") value = cell;
+  else if (typeof cell === "string" && /^[+-]?\d+(?:\.0+)?$/.test(cell.trim()))
+    value = Number(cell.trim());
+  else return bad("is not a whole number");
+  if (!Number.isInteger(value)) return bad("is not a whole number");
+  if (value < min || value > max) return bad(`is outside ${min}…${max}`);
+  return ok(value);
+}
+
+const API_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
+
+/**
+ * Dates (R1): a real date cell becomes the calendar day it shows in
+ * `timeZone`; text is ISO `YYYY-MM-DD` or the API's `YYYY-MM-DD HH:MM:SS`.
+ * A number in a date cell is refused: it is ambiguous (a serial number, a
+ * timestamp or a typo) and Sheets hands real dates as Date objects.
+ */
+export function readDate(cell: Cell, timeZone: string): Parsed<Day> {
+  if (cell instanceof Date) {
+    if (Number.isNaN(cell.getTime())) return bad("is not a valid date");
+    return ok(dayInTimeZone(cell, timeZone));
+  }
+  if (typeof cell === "number") return bad("is a number, not a date (write YYYY-MM-DD)");
+  if (typeof cell !== "string") return bad("is not a date (write YYYY-MM-DD)");
+  const text = cell.trim();
+  const withTime = API_DATE_TIME.exec(text);
+  const day = parseIsoDate(withTime ? withTime[1] : text);
+  if (day === null) return bad("is not a date (write YYYY-MM-DD)");
+  return ok(day);
+}
+
+/** Lists: comma, semicolon or new line; spaces trimmed; empty items dropped. */
+export function readList(cell: Cell, timeZone: string): string[] {
+  if (isBlank(cell)) return [];
+  if (typeof cell !== "string") return [readText(cell, timeZone)];
+  return cell
+    .split(/[,;\r\n]+/)
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
+}
+
+/** Lists of dates (Holidays). */
+export function readDateList(cell: Cell, timeZone: string): Parsed<Day[]> {
+  if (isBlank(cell)) return ok([]);
+  if (typeof cell !== "string") {
+    const one = readDate(cell, timeZone);
+    return one.ok ? ok([one.value]) : one;
+  }
+  const days: Day[] = [];
+  for (const item of readList(cell, timeZone)) {
+    const day = readDate(item, timeZone);
+    if (!day.ok) return bad(`has '${showCell(item)}', which is not a date (write YYYY-MM-DD)`);
+    days.push(day.value);
+  }
+  return ok(days);
+}
+
+/** Key used to compare headers, settings and enum values: case, spaces, `_ - .` ignored. */
+export function normalizeKey(text: string): string {
+  return text.toLowerCase().replace(/[\s_.-]+/g, "");
+}
+
+/** Yes/No settings: Yes, No, True, False, Y, N, 1, 0, or a checkbox. */
+export function readYesNo(cell: Cell): Parsed<boolean> {
+  if (typeof cell === "boolean") return ok(cell);
+  if (typeof cell === "number" && (cell === 0 || cell === 1)) return ok(cell === 1);
+  if (typeof cell === "string") {
+    const key = normalizeKey(cell);
+    if (["yes", "y", "true", "1", "on"].includes(key)) return ok(true);
+    if (["no", "n", "false", "0", "off"].includes(key)) return ok(false);
+  }
+  return bad("is not Yes or No");
+}
+
+/** Enum values by normalized spelling; `choices` lists the spellings to show in the message. */
+export function readEnum<T>(
+  cell: Cell,
+  spellings: ReadonlyMap<string, T>,
+  choices: string,
+): Parsed<T> {
+  const key = typeof cell === "string" ? normalizeKey(cell) : "";
+  const value = spellings.get(key);
+  return value === undefined ? bad(`is not one of ${choices}`) : ok(value);
+}
+
+/** Builds a spelling map from `value: [spellings…]`. */
+export function enumSpellings<T extends string>(
+  table: Record<T, readonly string[]>,
+): ReadonlyMap<string, T> {
+  const map = new Map<string, T>();
+  for (const value of Object.keys(table) as T[]) {
+    for (const spelling of table[value]) map.set(normalizeKey(spelling), value);
+  }
+  return map;
+}

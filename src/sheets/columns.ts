@@ -1,0 +1,115 @@
+/**
+ * The columns of each input sheet (SHEETS.md): canonical name, aliases in
+ * precedence order, and which are required. `field` is the model's field
+ * name, also used as the key of `source.cells`.
+ */
+export interface ColumnSpec {
+  field: string;
+  /** SHEETS.md column name, used in headers of templates and in messages. */
+  name: string;
+  aliases: readonly string[];
+  /** The sheet cannot be read without it (fatal when missing). */
+  required?: boolean;
+}
+
+export const CAMPAIGN_COLUMNS: readonly ColumnSpec[] = [
+  { field: "id", name: "Campaign ID", aliases: ["campaign_id", "ID"], required: true },
+  { field: "name", name: "Campaign name", aliases: ["campaign_name", "Name"] },
+  {
+    field: "status",
+    name: "Status",
+    aliases: ["Primary status", "operation_status", "secondary_status"],
+  },
+  {
+    field: "budgetMode",
+    name: "Budget mode",
+    aliases: ["budget_mode", "Budget type", "campaign_budget_type"],
+  },
+  {
+    field: "budget",
+    name: "Budget",
+    aliases: ["budget", "Daily budget", "Campaign budget", "campaign_budget"],
+    required: true,
+  },
+  {
+    field: "expectedDailySpend",
+    name: "Expected daily spend",
+    aliases: ["Daily spend", "Run rate"],
+  },
+  { field: "spentToDate", name: "Spent to date", aliases: ["Spent", "Cost", "spend"] },
+  { field: "startDate", name: "Start date", aliases: ["schedule_start_time", "Start"] },
+  { field: "endDate", name: "End date", aliases: ["schedule_end_time", "End"] },
+  { field: "adProduct", name: "Ad product", aliases: ["Product", "Ad format"] },
+  { field: "countries", name: "Countries", aliases: ["Country", "Location"] },
+];
+
+export const CREDIT_COLUMNS: readonly ColumnSpec[] = [
+  { field: "id", name: "Credit ID", aliases: ["ID", "Coupon ID", "Code"], required: true },
+  { field: "name", name: "Name", aliases: ["Credit name", "Promotion"] },
+  { field: "type", name: "Type", aliases: ["Credit type"], required: true },
+  {
+    field: "amount",
+    name: "Amount",
+    aliases: ["Value", "Credit amount", "Reward"],
+    required: true,
+  },
+  { field: "used", name: "Used", aliases: ["Used amount"] },
+  { field: "unused", name: "Unused amount", aliases: [] },
+  { field: "status", name: "Status", aliases: [] },
+  { field: "issueDate", name: "Issue date", aliases: ["Issued", "Redeemed date", "Valid from"] },
+  { field: "validUntil", name: "Valid until", aliases: ["Expiry date", "Expires", "Valid to"] },
+  { field: "validityDays", name: "Validity days", aliases: [] },
+  {
+    field: "assignedCampaigns",
+    name: "Assigned campaigns",
+    aliases: ["Campaigns", "Assigned to"],
+  },
+  { field: "adProducts", name: "Ad products", aliases: ["Restrictions: ad products"] },
+  { field: "countries", name: "Countries", aliases: ["Restrictions: countries"] },
+  { field: "minCashBalance", name: "Min cash balance", aliases: ["Required cash balance"] },
+  { field: "spendThreshold", name: "Spend threshold", aliases: ["Threshold", "Spend X"] },
+  { field: "spendCountedFrom", name: "Spend counted from", aliases: ["Counting from"] },
+  {
+    field: "spendSoFar",
+    name: "Spend so far",
+    aliases: ["Progress", "Spent toward threshold"],
+  },
+  { field: "earnBy", name: "Earn by", aliases: ["Threshold deadline"] },
+  { field: "issueDelay", name: "Issue delay", aliases: ["Issue delay days"] },
+  { field: "redeemOn", name: "Redeem on", aliases: [] },
+  { field: "redeemBy", name: "Redeem by", aliases: ["Code expires"] },
+];
+
+export const TOP_UP_COLUMNS: readonly ColumnSpec[] = [
+  { field: "day", name: "Date", aliases: [], required: true },
+  { field: "amount", name: "Amount", aliases: ["Top-up", "Payment"], required: true },
+];
+
+export const SPEND_HISTORY_COLUMNS: readonly ColumnSpec[] = [
+  { field: "day", name: "Date", aliases: ["By Day", "stat_time_day", "Day"], required: true },
+  { field: "campaignId", name: "Campaign ID", aliases: ["campaign_id"], required: true },
+  { field: "amount", name: "Spend", aliases: ["Cost", "spend"], required: true },
+];
+
+/** Account settings (SHEETS.md "Account"), by model field. */
+export const ACCOUNT_SETTINGS = [
+  { field: "currency", name: "Currency" },
+  { field: "timeZone", name: "Time zone" },
+  { field: "planStart", name: "Plan start" },
+  { field: "horizonDays", name: "Horizon days" },
+  { field: "cashBalance", name: "Cash balance" },
+  { field: "fallbackPayment", name: "Fallback payment" },
+  { field: "cardLimit", name: "Card limit" },
+  { field: "creditsBeforeCash", name: "Credits before cash" },
+  { field: "requirePositiveCash", name: "Require positive cash balance" },
+  { field: "creditOrder", name: "Credit order" },
+  { field: "accountTier", name: "Account tier" },
+  { field: "onePromotionAtATime", name: "One promotion at a time" },
+  { field: "creditValidityDays", name: "Credit validity days" },
+  { field: "deliveryRate", name: "Delivery rate" },
+  { field: "forecastFrom", name: "Forecast from" },
+  { field: "assignmentLimit", name: "Assignment limit" },
+  { field: "holidays", name: "Holidays" },
+] as const;
+
+export type AccountSettingField = (typeof ACCOUNT_SETTINGS)[number]["field"];

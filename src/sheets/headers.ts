@@ -1,0 +1,84 @@
+/**
+ * Header matching (SHEETS.md): case, spaces, `_ - .` ignored; every alias;
+ * when several columns match a field, the field's name wins, then its
+ * aliases in order; the header row is the first row naming every required
+ * column (title rows above it are skipped); unknown columns are ignored.
+ */
+import { normalizeKey } from "./cells";
+import type { ColumnSpec } from "./columns";
+import type { Cell, Table } from "./types";
+
+export interface HeaderMatch {
+  /** 0-based index of the header row. */
+  headerRow: number;
+  /** Model field → 0-based column index. */
+  columns: Map<string, number>;
+}
+
+export interface HeaderMiss {
+  /** The required column missing from the closest candidate header row. */
+  missing: ColumnSpec;
+  /** 0-based row closest to a header, or -1 when no row names any required column. */
+  closestRow: number;
+}
+
+/** First column index per normalized header text in one row. */
+function headerIndex(row: readonly Cell[]): Map<string, number> {
+  const index = new Map<string, number>();
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c];
+    if (typeof cell !== "string" || cell.length > 200) continue;
+    const key = normalizeKey(cell);
+    if (key !== "" && !index.has(key)) index.set(key, c);
+  }
+  return index;
+}
+
+function matchColumns(
+  index: Map<string, number>,
+  specs: readonly ColumnSpec[],
+): Map<string, number> {
+  const columns = new Map<string, number>();
+  for (const spec of specs) {
+    for (const name of [spec.name, ...spec.aliases]) {
+      const column = index.get(normalizeKey(name));
+      if (column !== undefined) {
+        columns.set(spec.field, column);
+        break;
+      }
+    }
+  }
+  return columns;
+}
+
+export function findHeader(table: Table, specs: readonly ColumnSpec[]): HeaderMatch | HeaderMiss {
+  const required = specs.filter((spec) => spec.required);
+  let closestRow = -1;
+  let closestCount = 0;
+  let closestColumns = new Map<string, number>();
+  for (let r = 0; r < table.length; r++) {
+    const row = table[r];
+    if (!Array.isArray(row) || row.length === 0) continue;
+    const columns = matchColumns(headerIndex(row), specs);
+    const count = required.filter((spec) => columns.has(spec.field)).length;
+    if (count === required.length) return { headerRow: r, columns };
+    if (count > closestCount) {
+      closestCount = count;
+      closestRow = r;
+      closestColumns = columns;
+    }
+  }
+  const missing = required.find((spec) => !closestColumns.has(spec.field)) ?? required[0];
+  return { missing, closestRow };
+}
+
+/** One line naming the sheet and the missing column, with the spellings accepted. */
+export function missingColumnMessage(sheet: string, miss: HeaderMiss): string {
+  const { missing } = miss;
+  const also = missing.aliases.length > 0 ? ` (or ${missing.aliases.join(", ")})` : "";
+  const where =
+    miss.closestRow >= 0
+      ? `header row ${miss.closestRow + 1} has no column '${missing.name}'${also}`
+      : `no header row names the column '${missing.name}'${also}`;
+  return `${sheet}: missing required column '${missing.name}': ${where}`;
+}

@@ -1,0 +1,36 @@
+/** Public surface of the table ⇄ model layer. Pure: imports only src/core. */
+export { a1, columnLetters } from "./a1";
+export { normalizeKey } from "./cells";
+export {
+  ACCOUNT_SETTINGS,
+  CAMPAIGN_COLUMNS,
+  type ColumnSpec,
+  CREDIT_COLUMNS,
+  SPEND_HISTORY_COLUMNS,
+  TOP_UP_COLUMNS,
+} from "./columns";
+export { type PlanJson, type PlanJsonOptions, planToJson, sourceLabel } from "./planJson";
+export { type PlanOverrides, type PlanResult, planWorkbook } from "./planWorkbook";
+export { accountTimeZone } from "./readAccount";
+export { type ReadResult, readWorkbook } from "./readWorkbook";
+export {
+  campaignTable,
+  creditTable,
+  drawdownTable,
+  ledgerTable,
+  type OutKind,
+  type OutTable,
+  recommendationTable,
+  warningTable,
+} from "./tables";
+export { type TemplateTable, templateTables } from "./template";
+export { dayInTimeZone, isKnownTimeZone } from "./timeZone";
+export {
+  type Cell,
+  type ReadFailure,
+  type ReadOptions,
+  SHEET_NAMES,
+  type SheetKey,
+  type Table,
+  type WorkbookTables,
+} from "./types";

@@ -1,0 +1,223 @@
+/**
+ * The Account sheet (SHEETS.md "Account"): Setting/Value rows, header row
+ * optional, every setting optional with its default. Read first, because
+ * its currency sets the minor unit of every amount (R2).
+ */
+import { type Account, type Day, defaultAccount, minorUnitsOf, type Warning } from "../core";
+import { a1 } from "./a1";
+import {
+  enumSpellings,
+  isBlank,
+  moneyFormat,
+  normalizeKey,
+  type Parsed,
+  readDate,
+  readDateList,
+  readEnum,
+  readInteger,
+  readMoney,
+  readPercent,
+  readYesNo,
+  showCell,
+} from "./cells";
+import { ACCOUNT_SETTINGS, type AccountSettingField } from "./columns";
+import { makeWarning } from "./rowReader";
+import { isKnownTimeZone } from "./timeZone";
+import { type Cell, SHEET_NAMES, type Table } from "./types";
+
+const SHEET = SHEET_NAMES.account;
+
+const SETTING_BY_KEY = new Map<string, { field: AccountSettingField; name: string }>(
+  ACCOUNT_SETTINGS.map((setting) => [normalizeKey(setting.name), setting]),
+);
+
+const FALLBACK_PAYMENT = enumSpellings<Account["fallbackPayment"]>({
+  none: ["None", "Manual payment", "Manual", "Prepaid"],
+  card: ["Card", "Automatic payment", "Automatic", "Credit card"],
+});
+const CREDIT_ORDER = enumSpellings<Account["creditOrder"]>({
+  soonest_expiry: ["Soonest expiry", "Soonest expiry first", "Expiry"],
+  sheet_order: ["Sheet order", "Sheet"],
+});
+const ACCOUNT_TIER = enumSpellings<Account["accountTier"]>({
+  standard: ["Standard"],
+  high: ["High", "Higher"],
+});
+const FORECAST_FROM = enumSpellings<Account["forecastFrom"]>({
+  budgets: ["Budgets", "Budget"],
+  recent_spend: ["Recent spend", "Spend history"],
+});
+
+interface SettingCell {
+  rowIndex: number;
+  columnIndex: number;
+  value: Cell;
+}
+
+/** Where the Setting and Value columns are, and the first row of settings. */
+function locateColumns(table: Table): { setting: number; value: number; firstRow: number } {
+  for (let r = 0; r < table.length; r++) {
+    const row = table[r];
+    if (!Array.isArray(row)) continue;
+    const keys = row.map((cell) => (typeof cell === "string" ? normalizeKey(cell) : ""));
+    const setting = keys.indexOf("setting");
+    const value = keys.indexOf("value");
+    if (setting >= 0 && value >= 0) return { setting, value, firstRow: r + 1 };
+  }
+  return { setting: 0, value: 1, firstRow: 0 };
+}
+
+/** Setting name → every Value cell given for it, in sheet order. */
+function collectSettings(table: Table): Map<AccountSettingField, SettingCell[]> {
+  const { setting, value, firstRow } = locateColumns(table);
+  const found = new Map<AccountSettingField, SettingCell[]>();
+  for (let r = firstRow; r < table.length; r++) {
+    const row = table[r];
+    if (!Array.isArray(row)) continue;
+    const name = row[setting];
+    if (typeof name !== "string" || name.length > 100) continue;
+    const spec = SETTING_BY_KEY.get(normalizeKey(name));
+    if (!spec) continue;
+    const list = found.get(spec.field) ?? [];
+    list.push({ rowIndex: r, columnIndex: value, value: row[value] });
+    found.set(spec.field, list);
+  }
+  return found;
+}
+
+function readCurrency(cell: Cell): Parsed<string> {
+  const text = typeof cell === "string" ? cell.trim() : "";
+  if (!/^[A-Za-z]{3}$/.test(text))
+    return { ok: false, problem: "is not a 3-letter currency code (ISO 4217)" };
+  return { ok: true, value: text.toUpperCase() };
+}
+
+function readTimeZone(cell: Cell): Parsed<string> {
+  const text = typeof cell === "string" ? cell.trim() : "";
+  if (text === "" || !isKnownTimeZone(text)) {
+    return { ok: false, problem: "is not a time zone (write an IANA name or UTC-08:00)" };
+  }
+  return { ok: true, value: text };
+}
+
+function readAssignmentLimit(cell: Cell): Parsed<number | null> {
+  if (typeof cell === "string" && normalizeKey(cell) === "byissuedate")
+    return { ok: true, value: null };
+  return readInteger(cell, 1, 1000);
+}
+
+export interface AccountRead {
+  account: Account;
+  warnings: Warning[];
+}
+
+/**
+ * The zone named by the Account sheet's `Time zone` setting, or null. Shells
+ * use it to compute "today" before reading the workbook.
+ */
+export function accountTimeZone(table: Table | undefined): string | null {
+  if (!table) return null;
+  const cell = collectSettings(table).get("timeZone")?.[0]?.value;
+  const zone = readTimeZone(cell ?? null);
+  return zone.ok ? zone.value : null;
+}
+
+export function readAccount(table: Table | undefined, today: Day, timeZone: string): AccountRead {
+  const account = defaultAccount(today);
+  const warnings: Warning[] = [];
+  account.source = { sheet: SHEET, row: 1, cells: {} };
+  if (!table) {
+    warnings.push(
+      makeWarning(
+        "MISSING_SHEET",
+        "info",
+        "There is no Account sheet: the default settings apply (USD, plan starts today, 90 days, no cash).",
+        SHEET,
+        null,
+      ),
+    );
+    return { account, warnings };
+  }
+  const settings = collectSettings(table);
+  const cells = account.source.cells;
+
+  /** Reads the first Value cell of a setting; a blank or unreadable one keeps the default. */
+  function setting<T>(field: AccountSettingField, parse: (cell: Cell) => Parsed<T>): T | undefined {
+    const first = settings.get(field)?.[0];
+    if (!first) return undefined;
+    const address = a1(first.rowIndex, first.columnIndex);
+    cells[field] = address;
+    if (isBlank(first.value)) return undefined;
+    const parsed = parse(first.value);
+    if (parsed.ok) return parsed.value;
+    const name = ACCOUNT_SETTINGS.find((s) => s.field === field)?.name ?? field;
+    warnings.push(
+      makeWarning(
+        "INVALID_VALUE",
+        "error",
+        `${SHEET}!${address}: ${name} '${showCell(first.value)}' ${parsed.problem}; the default applies`,
+        SHEET,
+        address,
+      ),
+    );
+    return undefined;
+  }
+
+  const currency = setting("currency", readCurrency);
+  if (currency !== undefined) {
+    account.currency = currency;
+    account.minorUnits = minorUnitsOf(currency);
+  }
+  const money = moneyFormat(account.currency, account.minorUnits);
+  const date = (cell: Cell) => readDate(cell, timeZone);
+
+  account.timeZone = setting("timeZone", readTimeZone) ?? null;
+  account.planStart = setting("planStart", date) ?? account.planStart;
+  account.horizonDays =
+    setting("horizonDays", (c) => readInteger(c, 1, 3650)) ?? account.horizonDays;
+  account.cashBalance = setting("cashBalance", (c) => readMoney(c, money, true)) ?? 0;
+  account.fallbackPayment =
+    setting("fallbackPayment", (c) => readEnum(c, FALLBACK_PAYMENT, "None, Card")) ??
+    account.fallbackPayment;
+  account.cardLimit = setting("cardLimit", (c) => readMoney(c, money)) ?? null;
+  account.creditsBeforeCash = setting("creditsBeforeCash", readYesNo) ?? account.creditsBeforeCash;
+  account.requirePositiveCash =
+    setting("requirePositiveCash", readYesNo) ?? account.requirePositiveCash;
+  account.creditOrder =
+    setting("creditOrder", (c) => readEnum(c, CREDIT_ORDER, "Soonest expiry, Sheet order")) ??
+    account.creditOrder;
+  account.accountTier =
+    setting("accountTier", (c) => readEnum(c, ACCOUNT_TIER, "Standard, High")) ??
+    account.accountTier;
+  account.onePromotionAtATime =
+    setting("onePromotionAtATime", readYesNo) ?? account.onePromotionAtATime;
+  account.creditValidityDays =
+    setting("creditValidityDays", (c) => readInteger(c, 1, 3650)) ?? account.creditValidityDays;
+  account.deliveryRate = setting("deliveryRate", readPercent) ?? account.deliveryRate;
+  account.forecastFrom =
+    setting("forecastFrom", (c) => readEnum(c, FORECAST_FROM, "Budgets, Recent spend")) ??
+    account.forecastFrom;
+  account.assignmentLimit = setting("assignmentLimit", readAssignmentLimit) ?? null;
+
+  // Holidays may be one list cell or several Holidays rows: all are taken.
+  const holidays = new Set<Day>();
+  for (const entry of settings.get("holidays") ?? []) {
+    const address = a1(entry.rowIndex, entry.columnIndex);
+    cells.holidays ??= address;
+    const parsed = readDateList(entry.value, timeZone);
+    if (parsed.ok) for (const day of parsed.value) holidays.add(day);
+    else {
+      warnings.push(
+        makeWarning(
+          "INVALID_VALUE",
+          "error",
+          `${SHEET}!${address}: Holidays '${showCell(entry.value)}' ${parsed.problem}`,
+          SHEET,
+          address,
+        ),
+      );
+    }
+  }
+  account.holidays = [...holidays].sort((a, b) => a - b);
+  return { account, warnings };
+}

@@ -1,0 +1,114 @@
+/** The Campaigns sheet (SHEETS.md "Campaigns") → model campaigns, in sheet order. */
+import type { BudgetMode, Campaign, CampaignStatus, Warning } from "../core";
+import {
+  enumSpellings,
+  type MoneyFormat,
+  readDate,
+  readEnum,
+  readId,
+  readList,
+  readMoney,
+  readText,
+} from "./cells";
+import { CAMPAIGN_COLUMNS } from "./columns";
+import { makeWarning, type RowReader, type SheetContext } from "./rowReader";
+
+const STATUS = enumSpellings<CampaignStatus>({
+  active: ["Active", "ENABLE", "CAMPAIGN_STATUS_ENABLE", "Enabled"],
+  scheduled: ["Scheduled", "ADGROUP_STATUS_NOT_START", "Not started"],
+  paused: ["Paused", "DISABLE", "CAMPAIGN_STATUS_DISABLE", "FROZEN", "Disabled"],
+  draft: ["Draft"],
+  archived: ["Archived"],
+  deleted: ["Deleted", "DELETE", "CAMPAIGN_STATUS_DELETE"],
+  completed: ["Completed", "CAMPAIGN_STATUS_BUDGET_EXCEED", "ADGROUP_STATUS_TIME_DONE"],
+});
+const STATUS_CHOICES = "Active, Scheduled, Paused, Draft, Archived, Deleted, Completed";
+
+const BUDGET_MODE = enumSpellings<BudgetMode>({
+  daily: ["Daily", "BUDGET_MODE_DAY", "Day"],
+  lifetime: ["Lifetime", "BUDGET_MODE_TOTAL", "Total"],
+  no_limit: ["No limit", "BUDGET_MODE_INFINITE", "Unlimited", "Infinite"],
+  dynamic_daily: ["Dynamic daily", "BUDGET_MODE_DYNAMIC_DAILY_BUDGET", "Dynamic daily budget"],
+});
+const BUDGET_MODE_CHOICES = "Daily, Lifetime, No limit, Dynamic daily";
+
+export { CAMPAIGN_COLUMNS };
+
+/** One campaign from one row, or null when a cell is unreadable (its warnings are added). */
+export function readCampaignRow(
+  reader: RowReader,
+  money: MoneyFormat,
+  timeZone: string,
+): Campaign | null {
+  const id = reader.required("id", readId, "is empty: every campaign needs its id");
+  reader.about = { campaign: id };
+  const status = reader.optional("status", (c) => readEnum(c, STATUS, STATUS_CHOICES), "active");
+  const budgetMode = reader.optional(
+    "budgetMode",
+    (c) => readEnum(c, BUDGET_MODE, BUDGET_MODE_CHOICES),
+    "daily",
+  );
+  const readAmount = (c: Parameters<typeof readMoney>[0]) => readMoney(c, money);
+  // R3: No limit ignores Budget; the other modes need one.
+  const budget =
+    budgetMode === "no_limit"
+      ? reader.optional("budget", readAmount, 0)
+      : reader.required(
+          "budget",
+          readAmount,
+          `is empty: a ${budgetModeLabel(budgetMode)} campaign needs a budget`,
+        );
+  const expectedDailySpend = reader.optional("expectedDailySpend", readAmount, null);
+  const spentToDate = reader.optional("spentToDate", readAmount, 0);
+  const date = (c: Parameters<typeof readDate>[0]) => readDate(c, timeZone);
+  const startDate = reader.optional("startDate", date, null);
+  // R3: a lifetime budget is spread up to its end date, so it needs one.
+  const endDate =
+    budgetMode === "lifetime"
+      ? reader.required("endDate", date, "is empty: a Lifetime budget needs an end date")
+      : reader.optional("endDate", date, null);
+  if (reader.problems > 0 || id === null || budget === null) return null;
+  const adProduct = readText(reader.cell("adProduct"), timeZone);
+  return {
+    id,
+    name: readText(reader.cell("name"), timeZone),
+    status,
+    budgetMode,
+    budget,
+    expectedDailySpend,
+    spentToDate,
+    startDate,
+    endDate,
+    adProduct: adProduct === "" ? null : adProduct,
+    countries: readList(reader.cell("countries"), timeZone),
+    source: {
+      sheet: reader.sheet,
+      row: reader.rowIndex + 1,
+      cells: reader.cellAddresses(),
+    },
+  };
+}
+
+function budgetModeLabel(mode: BudgetMode): string {
+  return mode === "lifetime" ? "Lifetime" : mode === "dynamic_daily" ? "Dynamic daily" : "Daily";
+}
+
+/** DUPLICATE_ID on the id cell of a later row; the first readable row is kept. */
+export function duplicateIdWarning(
+  context: SheetContext,
+  reader: RowReader,
+  id: string,
+  firstRow: number,
+  kind: "campaign" | "credit",
+): Warning {
+  const address = reader.address("id") ?? "A1";
+  const about = kind === "campaign" ? { campaign: id } : { credit: id };
+  return makeWarning(
+    "DUPLICATE_ID",
+    "error",
+    `${context.sheet}!${address}: ${kind === "campaign" ? "Campaign" : "Credit"} ID '${id}' is already used on row ${firstRow}; this row is skipped`,
+    context.sheet,
+    address,
+    about,
+  );
+}

@@ -1,0 +1,126 @@
+/** The Credits sheet (SHEETS.md "Credits") → model credits, in sheet order. */
+import type { Credit, CreditInputStatus, CreditType } from "../core";
+import {
+  enumSpellings,
+  type MoneyFormat,
+  readDate,
+  readEnum,
+  readId,
+  readInteger,
+  readList,
+  readMoney,
+  readText,
+} from "./cells";
+import type { RowReader } from "./rowReader";
+import type { Cell } from "./types";
+
+const TYPE = enumSpellings<CreditType>({
+  free: ["Free", "Free credit"],
+  assignable: ["Assignable", "Assignable credit"],
+  conditional: ["Conditional", "Conditional credit"],
+  business_center: [
+    "Business Center (BC)",
+    "Business Center",
+    "BC",
+    "BC credit",
+    "business_center",
+  ],
+  spend_match: ["Spend-match (Spend X get Y)", "Spend-match", "Spend match", "Spend X get Y"],
+  coupon: ["Coupon", "Coupon code"],
+});
+const TYPE_CHOICES = "Free, Assignable, Conditional, Business Center (BC), Spend-match, Coupon";
+
+const STATUS = enumSpellings<CreditInputStatus>({
+  available: ["Available"],
+  earning: ["Earning"],
+  to_redeem: ["To redeem"],
+  used: ["Used"],
+  expired: ["Expired"],
+  not_available: ["Not available", "Unavailable"],
+});
+const STATUS_CHOICES = "Available, Earning, To redeem, Used, Expired, Not available";
+
+/** One credit from one row, or null when a cell is unreadable (its warnings are added). */
+export function readCreditRow(
+  reader: RowReader,
+  money: MoneyFormat,
+  timeZone: string,
+): Credit | null {
+  const id = reader.required("id", readId, "is empty: every credit needs its id");
+  reader.about = { credit: id };
+  const type = reader.required(
+    "type",
+    (c) => readEnum(c, TYPE, TYPE_CHOICES),
+    `is empty: write one of ${TYPE_CHOICES}`,
+  );
+  const amountOf = (c: Cell) => readMoney(c, money);
+  const amount = reader.required("amount", amountOf, "is empty: write the credit's face value");
+  const status = reader.optional("status", (c) => readEnum(c, STATUS, STATUS_CHOICES), "available");
+  if (status === "to_redeem" && type !== null && type !== "coupon") {
+    reader.invalid("status", "is for coupons only (R9)");
+  }
+
+  let used = 0;
+  if (!reader.isBlank("used") || reader.isBlank("unused")) {
+    used = reader.optional("used", amountOf, 0);
+    if (amount !== null && used > amount) reader.invalid("used", "is more than the Amount");
+  } else {
+    // `Unused amount` instead of Used: Used = Amount − Unused.
+    const unused = reader.optional("unused", amountOf, null);
+    if (unused !== null && amount !== null) {
+      if (unused > amount) reader.invalid("unused", "is more than the Amount");
+      else used = amount - unused;
+    }
+  }
+
+  const date = (c: Cell) => readDate(c, timeZone);
+  // An available credit's validity counts from its issue date (R8).
+  const issueDate =
+    status === "available"
+      ? reader.required("issueDate", date, "is empty: an Available credit needs its issue date")
+      : reader.optional("issueDate", date, null);
+  const validUntil = reader.optional("validUntil", date, null);
+  const validityDays = reader.optional("validityDays", (c) => readInteger(c, 1, 3650), null);
+  const minCashBalance = reader.optional("minCashBalance", amountOf, null);
+  // R7: an Earning offer is issued when its threshold is reached.
+  const spendThreshold =
+    status === "earning"
+      ? reader.required(
+          "spendThreshold",
+          amountOf,
+          "is empty: an Earning offer needs its threshold",
+        )
+      : reader.optional("spendThreshold", amountOf, null);
+  const spendCountedFrom = reader.optional("spendCountedFrom", date, null);
+  const spendSoFar = reader.optional("spendSoFar", amountOf, 0);
+  const earnBy = reader.optional("earnBy", date, null);
+  const issueDelay = reader.optional("issueDelay", (c) => readInteger(c, 0, 365), null);
+  const redeemOn = reader.optional("redeemOn", date, null);
+  const redeemBy = reader.optional("redeemBy", date, null);
+  if (reader.problems > 0 || id === null || type === null || amount === null) return null;
+
+  const list = (field: string) => readList(reader.cell(field), timeZone);
+  return {
+    id,
+    name: readText(reader.cell("name"), timeZone),
+    type,
+    amount,
+    used,
+    status,
+    issueDate,
+    validUntil,
+    validityDays,
+    assignedCampaigns: list("assignedCampaigns"),
+    adProducts: list("adProducts"),
+    countries: list("countries"),
+    minCashBalance,
+    spendThreshold,
+    spendCountedFrom,
+    spendSoFar,
+    earnBy,
+    issueDelay,
+    redeemOn,
+    redeemBy,
+    source: { sheet: reader.sheet, row: reader.rowIndex + 1, cells: reader.cellAddresses() },
+  };
+}

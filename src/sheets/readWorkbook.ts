@@ -1,0 +1,208 @@
+/**
+ * Tables → model (SHEETS.md). Account first (its currency sets the minor unit,
+ * R2), then Campaigns and Credits (required), Top-ups and Spend history
+ * (optional). A bad row is skipped with its warnings and every good row is
+ * still planned (R11); only a missing required sheet or column is fatal.
+ */
+import type { Campaign, Credit, Model, SpendRecord, TopUp, Warning } from "../core";
+import { type MoneyFormat, moneyFormat, readDate, readId, readMoney } from "./cells";
+import {
+  CAMPAIGN_COLUMNS,
+  type ColumnSpec,
+  CREDIT_COLUMNS,
+  SPEND_HISTORY_COLUMNS,
+  TOP_UP_COLUMNS,
+} from "./columns";
+import { findHeader, missingColumnMessage } from "./headers";
+import { readAccount } from "./readAccount";
+import { duplicateIdWarning, readCampaignRow } from "./readCampaigns";
+import { readCreditRow } from "./readCredits";
+import { isBlankRow, makeWarning, RowReader, type SheetContext, sheetContext } from "./rowReader";
+import { isKnownTimeZone } from "./timeZone";
+import {
+  type Cell,
+  type ReadFailure,
+  type ReadOptions,
+  SHEET_NAMES,
+  type Table,
+  type WorkbookTables,
+} from "./types";
+
+export type ReadResult = { ok: true; model: Model; warnings: Warning[] } | ReadFailure;
+
+type SheetOutcome = { ok: true; context: SheetContext; table: Table } | ReadFailure | null;
+
+/** Finds the header of a sheet; a missing sheet or required column is fatal or a warning. */
+function openSheet(
+  table: Table | undefined,
+  sheet: string,
+  specs: readonly ColumnSpec[],
+  required: boolean,
+  warnings: Warning[],
+): SheetOutcome {
+  if (!Array.isArray(table)) {
+    if (required) {
+      return { ok: false, error: `${sheet}: the sheet is missing`, sheet, column: null };
+    }
+    warnings.push(
+      makeWarning(
+        "MISSING_SHEET",
+        "info",
+        `There is no ${sheet} sheet: it is treated as empty.`,
+        sheet,
+        null,
+      ),
+    );
+    return null;
+  }
+  const header = findHeader(table, specs);
+  if ("missing" in header) {
+    const error = missingColumnMessage(sheet, header);
+    if (required) return { ok: false, error, sheet, column: header.missing.name };
+    // An optional sheet that cannot be read is left out, with the reason.
+    const row = Math.max(header.closestRow, 0);
+    const cell =
+      table.length > 0 && Array.isArray(table[row]) && table[row].length > 0 ? `A${row + 1}` : null;
+    warnings.push(
+      makeWarning("MISSING_COLUMN", "error", `${error}; the sheet is ignored`, sheet, cell),
+    );
+    return null;
+  }
+  return {
+    ok: true,
+    context: sheetContext(sheet, header.headerRow, header.columns, specs, warnings),
+    table,
+  };
+}
+
+/** Reads every data row below the header; rows sharing an id keep the first readable one. */
+function readIdentifiedRows<T extends { id: string }>(
+  context: SheetContext,
+  table: Table,
+  kind: "campaign" | "credit",
+  readRow: (reader: RowReader) => T | null,
+): T[] {
+  const records: T[] = [];
+  const firstRowOfId = new Map<string, number>();
+  for (let r = context.headerRow + 1; r < table.length; r++) {
+    const row = table[r];
+    if (isBlankRow(row)) continue;
+    const reader = new RowReader(context, row, r);
+    const record = readRow(reader);
+    if (record === null) continue;
+    const firstRow = firstRowOfId.get(record.id);
+    if (firstRow !== undefined) {
+      context.warnings.push(duplicateIdWarning(context, reader, record.id, firstRow, kind));
+      continue;
+    }
+    firstRowOfId.set(record.id, r + 1);
+    records.push(record);
+  }
+  return records;
+}
+
+function readTopUps(
+  context: SheetContext,
+  table: Table,
+  money: MoneyFormat,
+  timeZone: string,
+): TopUp[] {
+  const topUps: TopUp[] = [];
+  for (let r = context.headerRow + 1; r < table.length; r++) {
+    const row = table[r];
+    if (isBlankRow(row)) continue;
+    const reader = new RowReader(context, row, r);
+    const day = reader.required(
+      "day",
+      (c) => readDate(c, timeZone),
+      "is empty: a top-up needs its date",
+    );
+    const amount = reader.required("amount", (c) => readMoney(c, money), "is empty");
+    if (reader.problems === 0 && day !== null && amount !== null) topUps.push({ day, amount });
+  }
+  return topUps;
+}
+
+function readSpendHistory(
+  context: SheetContext,
+  table: Table,
+  money: MoneyFormat,
+  timeZone: string,
+): SpendRecord[] {
+  const records: SpendRecord[] = [];
+  for (let r = context.headerRow + 1; r < table.length; r++) {
+    const row = table[r];
+    if (isBlankRow(row)) continue;
+    const reader = new RowReader(context, row, r);
+    // A report's total line has neither date nor campaign: it is not a day of spend.
+    if (reader.isBlank("day") && reader.isBlank("campaignId")) continue;
+    const day = reader.required("day", (c) => readDate(c, timeZone), "is empty");
+    const campaignId = reader.required("campaignId", readId, "is empty");
+    const amount = reader.optional("amount", (c: Cell) => readMoney(c, money), 0);
+    if (reader.problems === 0 && day !== null && campaignId) {
+      records.push({ day, campaignId, amount });
+    }
+  }
+  return records;
+}
+
+/** Reads the five tables into the engine's model, or names the sheet and column that stops it. */
+export function readWorkbook(tables: WorkbookTables, options: ReadOptions): ReadResult {
+  const timeZone = options.timeZone && isKnownTimeZone(options.timeZone) ? options.timeZone : "UTC";
+  const accountRead = readAccount(tables.account, options.today, timeZone);
+  const { account } = accountRead;
+  const money = moneyFormat(account.currency, account.minorUnits);
+
+  const warnings: Warning[] = [];
+  const campaignSheet = openSheet(
+    tables.campaigns,
+    SHEET_NAMES.campaigns,
+    CAMPAIGN_COLUMNS,
+    true,
+    warnings,
+  );
+  if (campaignSheet !== null && !campaignSheet.ok) return campaignSheet;
+  const creditSheet = openSheet(
+    tables.credits,
+    SHEET_NAMES.credits,
+    CREDIT_COLUMNS,
+    true,
+    warnings,
+  );
+  if (creditSheet !== null && !creditSheet.ok) return creditSheet;
+
+  let campaigns: Campaign[] = [];
+  if (campaignSheet?.ok) {
+    campaigns = readIdentifiedRows(
+      campaignSheet.context,
+      campaignSheet.table,
+      "campaign",
+      (reader) => readCampaignRow(reader, money, timeZone),
+    );
+  }
+  let credits: Credit[] = [];
+  if (creditSheet?.ok) {
+    credits = readIdentifiedRows(creditSheet.context, creditSheet.table, "credit", (reader) =>
+      readCreditRow(reader, money, timeZone),
+    );
+  }
+  warnings.push(...accountRead.warnings);
+
+  let topUps: TopUp[] = [];
+  const topUpSheet = openSheet(tables.topUps, SHEET_NAMES.topUps, TOP_UP_COLUMNS, false, warnings);
+  if (topUpSheet?.ok) topUps = readTopUps(topUpSheet.context, topUpSheet.table, money, timeZone);
+
+  let spendHistory: SpendRecord[] = [];
+  const historySheet = openSheet(
+    tables.spendHistory,
+    SHEET_NAMES.spendHistory,
+    SPEND_HISTORY_COLUMNS,
+    false,
+    warnings,
+  );
+  if (historySheet?.ok) {
+    spendHistory = readSpendHistory(historySheet.context, historySheet.table, money, timeZone);
+  }
+
+  return { ok: true, model: { account, campaigns, credits, topUps, spendHistory }, warnings };
+}

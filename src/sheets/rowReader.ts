@@ -1,0 +1,173 @@
+/**
+ * Reading one data row: looks cells up by field, turns unreadable cells into
+ * INVALID_VALUE warnings pointing at the real A1 cell (R11) and remembers
+ * whether the row must be skipped.
+ */
+import type { Severity, Warning, WarningCode } from "../core";
+import { a1 } from "./a1";
+import { isBlank, type Parsed, showCell } from "./cells";
+import type { ColumnSpec } from "./columns";
+import type { Cell } from "./types";
+
+export function makeWarning(
+  code: WarningCode,
+  severity: Severity,
+  message: string,
+  sheet: string | null,
+  cell: string | null,
+  about: { credit?: string | null; campaign?: string | null } = {},
+): Warning {
+  return {
+    code,
+    severity,
+    message,
+    sheet,
+    cell,
+    credit: about.credit ?? null,
+    campaign: about.campaign ?? null,
+  };
+}
+
+/** What every row of one sheet shares. */
+export interface SheetContext {
+  sheet: string;
+  headerRow: number;
+  columns: Map<string, number>;
+  specs: ReadonlyMap<string, ColumnSpec>;
+  warnings: Warning[];
+  /** Fields already reported as MISSING_COLUMN, so each is reported once. */
+  reportedMissing: Set<string>;
+}
+
+export function sheetContext(
+  sheet: string,
+  headerRow: number,
+  columns: Map<string, number>,
+  specs: readonly ColumnSpec[],
+  warnings: Warning[],
+): SheetContext {
+  return {
+    sheet,
+    headerRow,
+    columns,
+    specs: new Map(specs.map((spec) => [spec.field, spec])),
+    warnings,
+    reportedMissing: new Set(),
+  };
+}
+
+export function isBlankRow(row: readonly Cell[] | undefined): boolean {
+  if (!Array.isArray(row)) return true;
+  for (const cell of row) if (!isBlank(cell)) return false;
+  return true;
+}
+
+export class RowReader {
+  /** Unreadable cells so far; any makes the row skipped. */
+  problems = 0;
+  /** Id the warnings of this row name (credit or campaign). */
+  about: { credit?: string | null; campaign?: string | null } = {};
+
+  constructor(
+    private readonly context: SheetContext,
+    private readonly row: readonly Cell[],
+    readonly rowIndex: number,
+  ) {}
+
+  get sheet(): string {
+    return this.context.sheet;
+  }
+
+  has(field: string): boolean {
+    return this.context.columns.has(field);
+  }
+
+  cell(field: string): Cell {
+    const column = this.context.columns.get(field);
+    return column === undefined ? undefined : this.row[column];
+  }
+
+  isBlank(field: string): boolean {
+    return isBlank(this.cell(field));
+  }
+
+  address(field: string): string | null {
+    const column = this.context.columns.get(field);
+    return column === undefined ? null : a1(this.rowIndex, column);
+  }
+
+  /** A1 address of every mapped column of this row, by model field. */
+  cellAddresses(): Record<string, string> {
+    const cells: Record<string, string> = {};
+    for (const [field, column] of this.context.columns) cells[field] = a1(this.rowIndex, column);
+    return cells;
+  }
+
+  private columnName(field: string): string {
+    return this.context.specs.get(field)?.name ?? field;
+  }
+
+  /** INVALID_VALUE on the cell of `field`; the row will be skipped. */
+  invalid(field: string, problem: string): void {
+    this.problems += 1;
+    const address = this.address(field);
+    if (address === null) {
+      this.missingColumn(field, problem);
+      return;
+    }
+    const cell = this.cell(field);
+    const name = this.columnName(field);
+    const what = isBlank(cell) ? name : `${name} '${showCell(cell)}'`;
+    this.context.warnings.push(
+      makeWarning(
+        "INVALID_VALUE",
+        "error",
+        `${this.sheet}!${address}: ${what} ${problem}`,
+        this.sheet,
+        address,
+        this.about,
+      ),
+    );
+  }
+
+  /** MISSING_COLUMN once per sheet and field, pointing at the header row. */
+  private missingColumn(field: string, problem: string): void {
+    const { context } = this;
+    if (context.reportedMissing.has(field)) return;
+    context.reportedMissing.add(field);
+    const address = a1(context.headerRow, 0);
+    const name = this.columnName(field);
+    context.warnings.push(
+      makeWarning(
+        "MISSING_COLUMN",
+        "error",
+        `${this.sheet}!${address}: the sheet has no '${name}' column, but row ${this.rowIndex + 1} needs one (${name} ${problem})`,
+        this.sheet,
+        address,
+      ),
+    );
+  }
+
+  /** The parsed value, `fallback` when blank or unreadable (unreadable counts as a problem). */
+  optional<T, F>(field: string, parse: (cell: Cell) => Parsed<T>, fallback: F): T | F {
+    const cell = this.cell(field);
+    if (isBlank(cell)) return fallback;
+    const parsed = parse(cell);
+    if (parsed.ok) return parsed.value;
+    this.invalid(field, parsed.problem);
+    return fallback;
+  }
+
+  /** Like `optional`, but a blank cell (or missing column) is a problem: `whyNeeded` says why. */
+  required<T>(field: string, parse: (cell: Cell) => Parsed<T>, whyNeeded: string): T | null {
+    const cell = this.cell(field);
+    if (isBlank(cell)) {
+      this.invalid(field, whyNeeded);
+      return null;
+    }
+    const parsed = parse(cell);
+    if (parsed.ok) return parsed.value;
+    this.invalid(field, parsed.problem);
+    return null;
+  }
+}

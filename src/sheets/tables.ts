@@ -1,0 +1,203 @@
+/**
+ * Plan → tables, in one place: the custom functions, the output sheets and
+ * the command line all show these. Money cells are major-unit numbers, date
+ * cells Day integers or null: each shell renders dates its own way.
+ */
+import {
+  type CreditPlanStatus,
+  type CreditType,
+  type Plan,
+  SOURCE_CARD,
+  SOURCE_CASH,
+  SOURCE_UNDELIVERED,
+  toMajor,
+} from "../core";
+
+export type OutKind = "text" | "money" | "date" | "number";
+
+export interface OutTable {
+  header: string[];
+  kinds: OutKind[];
+  rows: (string | number | null)[][];
+}
+
+export const CREDIT_TYPE_LABELS: Record<CreditType, string> = {
+  free: "Free",
+  assignable: "Assignable",
+  conditional: "Conditional",
+  business_center: "Business Center",
+  spend_match: "Spend-match",
+  coupon: "Coupon",
+};
+
+export const CREDIT_STATUS_LABELS: Record<CreditPlanStatus, string> = {
+  used: "Used",
+  unavailable: "Not available",
+  rejected: "Rejected",
+  lapsed: "Lapsed",
+  pending: "Pending",
+  depleted: "Depleted",
+  expired: "Expired",
+  available: "Available",
+};
+
+/** CREDIT_PLAN (CONTRACT §3): one row a credit; issued on, expires on, remaining at end follow. */
+export function creditTable(plan: Plan): OutTable {
+  const m = (amount: number) => toMajor(amount, plan.minorUnits);
+  return {
+    header: [
+      "Credit ID",
+      "Type",
+      "Remaining now",
+      "Used",
+      "Expired",
+      "Depleted on",
+      "Last usable day",
+      "Status",
+      "Issued on",
+      "Expires on",
+      "Remaining at end",
+    ],
+    kinds: [
+      "text",
+      "text",
+      "money",
+      "money",
+      "money",
+      "date",
+      "date",
+      "text",
+      "date",
+      "date",
+      "money",
+    ],
+    rows: plan.credits.map((c) => [
+      c.id,
+      CREDIT_TYPE_LABELS[c.type],
+      m(c.remainingAtStart),
+      m(c.used),
+      m(c.expired),
+      c.depletedOn,
+      c.lastUsableDay,
+      CREDIT_STATUS_LABELS[c.status],
+      c.issuedOn,
+      c.expiresOn,
+      m(c.remainingAtEnd),
+    ]),
+  };
+}
+
+/** CREDIT_CAMPAIGNS (CONTRACT §3): one row a campaign; demand and spend follow. */
+export function campaignTable(plan: Plan): OutTable {
+  const m = (amount: number) => toMajor(amount, plan.minorUnits);
+  return {
+    header: [
+      "Campaign ID",
+      "Campaign name",
+      "Credit-funded",
+      "Cash",
+      "Card",
+      "Undelivered",
+      "Cash fallback day",
+      "Stop day",
+      "Demand",
+      "Spend",
+    ],
+    kinds: ["text", "text", "money", "money", "money", "money", "date", "date", "money", "money"],
+    rows: plan.campaigns.map((c) => [
+      c.id,
+      c.name,
+      m(c.creditFunded),
+      m(c.cashFunded),
+      m(c.cardFunded),
+      m(c.undelivered),
+      c.cashFallbackOn,
+      c.stoppedOn,
+      m(c.demand),
+      m(c.spend),
+    ]),
+  };
+}
+
+/**
+ * CREDIT_DRAWDOWN (CONTRACT §3): Date + remaining balance per credit (or the
+ * one credit), end of each day. Throws when `creditId` is not a credit of the plan.
+ */
+export function drawdownTable(plan: Plan, creditId?: string): OutTable {
+  const n = plan.credits.length;
+  let columns = plan.credits.map((_, index) => index);
+  if (creditId !== undefined && creditId !== null && creditId !== "") {
+    const wanted = String(creditId).trim();
+    const index = plan.credits.findIndex((c) => c.id === wanted);
+    if (index < 0) throw new Error(`credit_id: no credit '${wanted}' in the plan`);
+    columns = [index];
+  }
+  const rows: (string | number | null)[][] = new Array(plan.days);
+  for (let d = 0; d < plan.days; d++) {
+    const row: (string | number | null)[] = [plan.start + d];
+    for (const c of columns) row.push(toMajor(plan.balances[d * n + c], plan.minorUnits));
+    rows[d] = row;
+  }
+  return {
+    header: ["Date", ...columns.map((c) => plan.credits[c].id)],
+    kinds: ["date", ...columns.map((): OutKind => "money")],
+    rows,
+  };
+}
+
+/** CREDIT_WARNINGS (CONTRACT §3): code, severity, message, cell as `Sheet!A1`. */
+export function warningTable(plan: Plan): OutTable {
+  return {
+    header: ["Code", "Severity", "Message", "Cell"],
+    kinds: ["text", "text", "text", "text"],
+    rows: plan.warnings.map((w) => [
+      w.code,
+      w.severity,
+      w.message,
+      w.sheet && w.cell ? `${w.sheet}!${w.cell}` : (w.sheet ?? null),
+    ]),
+  };
+}
+
+function ledgerSourceLabel(plan: Plan, source: number): string {
+  if (source === SOURCE_CASH) return "cash";
+  if (source === SOURCE_CARD) return "card";
+  if (source === SOURCE_UNDELIVERED) return "undelivered";
+  return `credit:${plan.credits[source].id}`;
+}
+
+/** Daily ledger: who paid what, per campaign and day (CONTRACT §1 `daily`). */
+export function ledgerTable(plan: Plan): OutTable {
+  const { ledger } = plan;
+  const rows: (string | number | null)[][] = new Array(ledger.length);
+  for (let i = 0; i < ledger.length; i++) {
+    rows[i] = [
+      ledger.day[i],
+      plan.campaigns[ledger.campaign[i]].id,
+      ledgerSourceLabel(plan, ledger.source[i]),
+      toMajor(ledger.amount[i], plan.minorUnits),
+    ];
+  }
+  return {
+    header: ["Date", "Campaign", "Source", "Amount"],
+    kinds: ["date", "text", "text", "money"],
+    rows,
+  };
+}
+
+/** R12: one row per recommended assignment, with the measured gain. */
+export function recommendationTable(plan: Plan): OutTable {
+  const m = (amount: number) => toMajor(amount, plan.minorUnits);
+  return {
+    header: ["Credit", "Assign to", "Expires now", "Expires after", "Saved", "Why"],
+    kinds: ["text", "text", "money", "money", "money", "text"],
+    rows: plan.recommendations.map((r) => [
+      r.credit,
+      r.assign.join(", "),
+      m(r.expiredBefore),
+      m(r.expiredAfter),
+      m(r.expiredBefore - r.expiredAfter),
+      r.reason,
+    ]),
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * The five input sheets with their canonical headers (SHEETS.md) and a couple
+ * of example rows: `credit-planner template` and the add-on's "Create template
+ * sheets" write these.
+ */
+import {
+  CAMPAIGN_COLUMNS,
+  type ColumnSpec,
+  CREDIT_COLUMNS,
+  SPEND_HISTORY_COLUMNS,
+  TOP_UP_COLUMNS,
+} from "./columns";
+import { SHEET_NAMES } from "./types";
+
+export interface TemplateTable {
+  /** Sheet name (SHEETS.md). */
+  name: string;
+  header: string[];
+  examples: (string | number)[][];
+}
+
+/** One example row from values by field; absent fields are blank. */
+function exampleRow(
+  specs: readonly ColumnSpec[],
+  values: Record<string, string | number>,
+): (string | number)[] {
+  return specs.map((spec) => values[spec.field] ?? "");
+}
+
+function headerOf(specs: readonly ColumnSpec[]): string[] {
+  return specs.map((spec) => spec.name);
+}
+
+// `Unused amount` is an accepted alternative to Used, not a template column.
+const CREDIT_TEMPLATE_COLUMNS = CREDIT_COLUMNS.filter((spec) => spec.field !== "unused");
+
+export function templateTables(): TemplateTable[] {
+  return [
+    {
+      name: SHEET_NAMES.campaigns,
+      header: headerOf(CAMPAIGN_COLUMNS),
+      examples: [
+        exampleRow(CAMPAIGN_COLUMNS, {
+          id: "1790000000000000001",
+          name: "Winter sale - prospecting",
+          status: "Active",
+          budgetMode: "Daily",
+          budget: 150,
+          startDate: "2026-11-15",
+          adProduct: "In-Feed Ads",
+          countries: "US, CA",
+        }),
+        exampleRow(CAMPAIGN_COLUMNS, {
+          id: "1790000000000000002",
+          name: "Holiday launch",
+          status: "Scheduled",
+          budgetMode: "Lifetime",
+          budget: 3000,
+          spentToDate: 0,
+          startDate: "2026-12-10",
+          endDate: "2026-12-31",
+          adProduct: "In-Feed Ads",
+          countries: "US",
+        }),
+      ],
+    },
+    {
+      name: SHEET_NAMES.credits,
+      header: headerOf(CREDIT_TEMPLATE_COLUMNS),
+      examples: [
+        exampleRow(CREDIT_TEMPLATE_COLUMNS, {
+          id: "FREE-001",
+          name: "Welcome credit",
+          type: "Free",
+          amount: 200,
+          used: 0,
+          status: "Available",
+          issueDate: "2026-11-20",
+          validityDays: 30,
+        }),
+        exampleRow(CREDIT_TEMPLATE_COLUMNS, {
+          id: "ASSIGN-001",
+          name: "Agency credit",
+          type: "Assignable",
+          amount: 500,
+          status: "Available",
+          issueDate: "2026-11-25",
+          validUntil: "2026-12-24",
+          assignedCampaigns: "1790000000000000001",
+        }),
+      ],
+    },
+    {
+      name: SHEET_NAMES.account,
+      header: ["Setting", "Value"],
+      examples: [
+        ["Currency", "USD"],
+        ["Time zone", "UTC"],
+        ["Plan start", "2026-12-01"],
+        ["Horizon days", 90],
+        ["Cash balance", 1000],
+        ["Fallback payment", "None"],
+        ["Credits before cash", "Yes"],
+        ["Require positive cash balance", "No"],
+        ["Credit order", "Soonest expiry"],
+        ["Account tier", "Standard"],
+        ["One promotion at a time", "Yes"],
+        ["Credit validity days", 30],
+        ["Delivery rate", "100%"],
+        ["Forecast from", "Budgets"],
+        ["Assignment limit", "by issue date"],
+        ["Holidays", "2026-12-25, 2027-01-01"],
+      ],
+    },
+    {
+      name: SHEET_NAMES.topUps,
+      header: headerOf(TOP_UP_COLUMNS),
+      examples: [["2026-12-15", 500]],
+    },
+    {
+      name: SHEET_NAMES.spendHistory,
+      header: headerOf(SPEND_HISTORY_COLUMNS),
+      examples: [
+        ["2026-11-29", "1790000000000000001", 148.2],
+        ["2026-11-30", "1790000000000000001", 151.75],
+      ],
+    },
+  ];
+}
