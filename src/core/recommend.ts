@@ -1,10 +1,367 @@
-/** R12 — placeholder until the recommendations land (issue 6). */
-import type { Model, Warning } from "./model";
-import type { Plan, Recommendation } from "./plan";
+/**
+ * R12: recommendations beyond what TikTok shows — the best campaign set for
+ * each assignable credit, the credit upper bound, spend-match readiness.
+ *
+ * Search: exact over every subset when a credit has few assignable campaigns
+ * and the re-run budget allows it; otherwise a handful of candidate sets
+ * picked by cheap scores (demand in the credit's window that no other credit
+ * pays) and then a small local search (drop / add one campaign). Candidates
+ * are always judged by full `simulate` re-runs, so `expiredBefore` and
+ * `expiredAfter` are measured, never estimated.
+ */
+import { computeDemand } from "./demand";
+import { simulate } from "./engine";
+import type { Model, Money, Warning } from "./model";
+import type { CreditPlanStatus, Plan, Recommendation } from "./plan";
+import {
+  allSubsets,
+  assignableCampaigns,
+  type CampaignScore,
+  heuristicCandidates,
+  paidByCredit,
+  scoreCampaigns,
+  spendScores,
+} from "./recommendCandidates";
+import { moneyText, nameList, recommendationReason } from "./recommendReason";
+import { spendMatchReadiness } from "./spendMatchReadiness";
+import { creditUpperBound } from "./upperBound";
+import { assignmentLimitFor } from "./validity";
 
-export function recommend(
-  _model: Model,
-  _plan: Plan,
-): { recommendations: Recommendation[]; creditUpperBound: number; warnings: Warning[] } {
-  return { recommendations: [], creditUpperBound: 0, warnings: [] };
+export interface R12Result {
+  recommendations: Recommendation[];
+  creditUpperBound: Money;
+  warnings: Warning[];
+}
+
+export interface RecommendOptions {
+  /** Most `simulate` re-runs in all (default: scaled to the model's size). */
+  maxReruns?: number;
+  /** Exact search when a credit has at most this many assignable campaigns (default 8). */
+  exhaustiveUpTo?: number;
+}
+
+/** The whole of R12 for one plan made by `simulate`. */
+export function recommend(model: Model, plan: Plan, options: RecommendOptions = {}): R12Result {
+  const { demand } = computeDemand(model);
+  return {
+    recommendations: recommendAssignments(model, plan, demand, options),
+    creditUpperBound: creditUpperBound(model, plan, demand),
+    warnings: spendMatchReadiness(model, plan),
+  };
+}
+
+/**
+ * Re-run work the search may spend, in campaign-days + credit-days per run.
+ * Calibrated so the L account (2,000 campaigns × 300 credits × 365 days)
+ * gets a few dozen re-runs and small accounts an exact search.
+ */
+const RERUN_WORK_BUDGET = 2.2e7;
+const MIN_RERUNS = 12;
+const MAX_RERUNS = 5000;
+
+export function defaultRerunBudget(model: Model, days: number): number {
+  const work = Math.max(1, (model.campaigns.length + model.credits.length) * days);
+  return Math.max(MIN_RERUNS, Math.min(MAX_RERUNS, Math.floor(RERUN_WORK_BUDGET / work)));
+}
+
+const NEVER_USABLE: ReadonlySet<CreditPlanStatus> = new Set([
+  "used",
+  "unavailable",
+  "rejected",
+  "lapsed",
+  "pending",
+]);
+
+/** One measured assignment of one credit. */
+interface Trial {
+  /** Campaign indexes, ascending (sheet order). */
+  set: number[];
+  ownExpired: Money;
+  totalExpired: Money;
+  plan: Plan;
+}
+
+/** R12 ties: least of that credit expires, then least in total, then fewest campaigns, then sheet order. */
+function compareTrials(a: Trial, b: Trial): number {
+  return (
+    a.ownExpired - b.ownExpired ||
+    a.totalExpired - b.totalExpired ||
+    a.set.length - b.set.length ||
+    compareSheetOrder(a.set, b.set)
+  );
+}
+
+function compareSheetOrder(a: readonly number[], b: readonly number[]): number {
+  for (let j = 0; j < Math.min(a.length, b.length); j++) if (a[j] !== b[j]) return a[j] - b[j];
+  return a.length - b.length;
+}
+
+/** A copy of the model with one credit's assigned campaigns replaced. */
+export function withAssignment(model: Model, creditIndex: number, campaignIds: string[]): Model {
+  return withAssignments(model, new Map([[creditIndex, campaignIds]]));
+}
+
+function withAssignments(model: Model, changes: ReadonlyMap<number, string[]>): Model {
+  return {
+    ...model,
+    credits: model.credits.map((credit, k) => {
+      const ids = changes.get(k);
+      return ids ? { ...credit, assignedCampaigns: ids } : credit;
+    }),
+  };
+}
+
+/** Counts re-runs against the budget. */
+class RerunBudget {
+  used = 0;
+  constructor(readonly total: number) {}
+  get left(): number {
+    return this.total - this.used;
+  }
+  run(model: Model): Plan {
+    this.used += 1;
+    return simulate(model);
+  }
+}
+
+interface Target {
+  creditIndex: number;
+  first: number;
+  last: number;
+  capacity: Money;
+  limit: number;
+  eligible: number[];
+}
+
+/** Assignable credits that are usable in the horizon and leave something to expire. */
+function targetsOf(model: Model, plan: Plan): Target[] {
+  const targets: Target[] = [];
+  model.credits.forEach((credit, i) => {
+    const projected = plan.credits[i];
+    if (credit.type !== "assignable" || !projected || NEVER_USABLE.has(projected.status)) return;
+    const capacity = projected.remainingAtStart + projected.issued;
+    // Nothing expires: no assignment can leave less (R12 recommends only a gain).
+    if (capacity <= 0 || projected.expired <= 0) return;
+    const firstDay = Math.max(projected.issuedOn ?? plan.start, plan.start);
+    const lastDay = Math.min(projected.lastUsableDay ?? plan.end, plan.end);
+    if (firstDay > lastDay) return;
+    // R6: an Earning credit's limit uses its projected issue day, else plan start.
+    const limitDay = projected.issuedOn ?? credit.issueDate ?? plan.start;
+    const limit = assignmentLimitFor(limitDay, model.account.assignmentLimit);
+    const eligible = assignableCampaigns(model, i);
+    if (limit <= 0 || eligible.length === 0) return;
+    targets.push({
+      creditIndex: i,
+      first: firstDay - plan.start,
+      last: lastDay - plan.start,
+      capacity,
+      limit,
+      eligible,
+    });
+  });
+  // Most money at risk first, so a tight budget goes where it matters.
+  targets.sort(
+    (a, b) =>
+      plan.credits[b.creditIndex].expired - plan.credits[a.creditIndex].expired ||
+      a.creditIndex - b.creditIndex,
+  );
+  return targets;
+}
+
+/** R12: per-credit recommendations, each measured against the plan as it is. */
+export function recommendAssignments(
+  model: Model,
+  plan: Plan,
+  demand: readonly Float64Array[],
+  options: RecommendOptions = {},
+): Recommendation[] {
+  const targets = targetsOf(model, plan);
+  if (targets.length === 0) return [];
+  const budget = new RerunBudget(options.maxReruns ?? defaultRerunBudget(model, plan.days));
+  const exhaustiveUpTo = options.exhaustiveUpTo ?? 8;
+  const scores = spendScores(plan, demand);
+  const campaignIndexById = new Map(model.campaigns.map((c, index) => [c.id, index]));
+
+  const found: { target: Target; best: Trial }[] = [];
+  targets.forEach((target, position) => {
+    if (budget.left <= 0) return;
+    // Share what is left fairly with the credits still waiting.
+    const share = Math.max(2, Math.floor(budget.left / (targets.length - position)));
+    const search = new CreditSearch(model, target.creditIndex, budget, share);
+    const subsets =
+      target.eligible.length <= exhaustiveUpTo ? allSubsets(target.eligible, target.limit) : null;
+    if (subsets && subsets.length <= Math.max(share, budget.left / 2)) {
+      search.allowance = subsets.length;
+      for (const set of subsets) search.consider(set);
+    } else {
+      const i = target.creditIndex;
+      const own = paidByCredit(plan, i, model.campaigns.length);
+      const scored = scoreCampaigns(scores, target.eligible, target.first, target.last, own);
+      const current = plan.credits[i].assignedCampaigns
+        .map((id) => campaignIndexById.get(id))
+        .filter((c): c is number => c !== undefined);
+      for (const set of heuristicCandidates(scored, target.capacity, target.limit, current)) {
+        search.consider(set);
+      }
+      search.refine(scored, target.limit);
+    }
+    const best = search.best;
+    if (best && best.ownExpired < plan.credits[target.creditIndex].expired) {
+      found.push({ target, best });
+    }
+  });
+
+  const recommendations = found.map(({ target, best }) =>
+    toRecommendation(model, plan, target, best),
+  );
+  addJointEffects(model, plan, found, recommendations, budget);
+  return recommendations;
+}
+
+/** The measured trials of one credit, within its share of the re-run budget. */
+class CreditSearch {
+  best: Trial | null = null;
+  private readonly trials = new Map<string, Trial>();
+  private runs = 0;
+
+  constructor(
+    private readonly model: Model,
+    private readonly creditIndex: number,
+    private readonly budget: RerunBudget,
+    public allowance: number,
+  ) {}
+
+  get canRun(): boolean {
+    return this.runs < this.allowance && this.budget.left > 0;
+  }
+
+  /** Measures a set (campaign indexes, ascending) by a full re-run and keeps the best. */
+  consider(set: number[]): void {
+    const key = set.join(",");
+    let trial = this.trials.get(key);
+    if (!trial) {
+      if (!this.canRun) return;
+      this.runs += 1;
+      const ids = set.map((c) => this.model.campaigns[c].id);
+      const after = this.budget.run(withAssignment(this.model, this.creditIndex, ids));
+      trial = {
+        set,
+        ownExpired: after.credits[this.creditIndex].expired,
+        totalExpired: after.totals.creditExpired,
+        plan: after,
+      };
+      this.trials.set(key, trial);
+    }
+    if (this.best === null || compareTrials(trial, this.best) < 0) this.best = trial;
+  }
+
+  /**
+   * Local search around the best set: drop the weakest campaign (fewer
+   * campaigns win ties), else add the strongest missing one while some of
+   * the credit still expires. Stops at the first step that does not improve.
+   */
+  refine(scored: readonly CampaignScore[], limit: number): void {
+    const byStrength = scored
+      .filter((s) => s.demand > 0)
+      .sort((a, b) => b.creditFree - a.creditFree || b.demand - a.demand || a.campaign - b.campaign)
+      .map((s) => s.campaign);
+    const rank = new Map(byStrength.map((c, r) => [c, r]));
+    for (let step = 0; step < limit && this.canRun && this.best; step++) {
+      const before: Trial = this.best;
+      if (before.set.length > 1) {
+        const weakest = before.set.reduce((w, c) =>
+          (rank.get(c) ?? Number.MAX_SAFE_INTEGER) >= (rank.get(w) ?? Number.MAX_SAFE_INTEGER)
+            ? c
+            : w,
+        );
+        this.consider(before.set.filter((c) => c !== weakest));
+      }
+      if (this.best === before && before.ownExpired > 0 && before.set.length < limit) {
+        const next = byStrength.find((c) => !before.set.includes(c));
+        if (next !== undefined) this.consider([...before.set, next].sort((a, b) => a - b));
+      }
+      if (this.best === before) break;
+    }
+  }
+}
+
+function toRecommendation(model: Model, plan: Plan, target: Target, best: Trial): Recommendation {
+  const i = target.creditIndex;
+  const after = best.plan.credits[i];
+  const currentIds = new Set(plan.credits[i].assignedCampaigns);
+  const reason = recommendationReason({
+    model,
+    recommended: best.set.map((c) => model.campaigns[c]),
+    current: model.campaigns.filter((c) => currentIds.has(c.id)),
+    usedAfter: after.used,
+    expiredBefore: plan.credits[i].expired,
+    expiredAfter: best.ownExpired,
+    lastDay: plan.start + target.last,
+  });
+  return {
+    credit: model.credits[i].id,
+    assign: best.set.map((c) => model.campaigns[c].id),
+    expiredBefore: plan.credits[i].expired,
+    expiredAfter: best.ownExpired,
+    reason,
+  };
+}
+
+/**
+ * R12 joint effect. Each recommendation is measured alone against the plan
+ * as it is; when several recommended sets share campaigns the credits
+ * compete, so the group is re-run with all of its changes applied and the
+ * measured combined expiry is added to each member's reason. The entries
+ * stay one per real credit (CONTRACT §1 fields unchanged, Apply works per
+ * credit); the joint figure lives in `reason`.
+ */
+function addJointEffects(
+  model: Model,
+  plan: Plan,
+  found: { target: Target; best: Trial }[],
+  recommendations: Recommendation[],
+  budget: RerunBudget,
+): void {
+  const parent = found.map((_, k) => k);
+  const root = (k: number): number => {
+    let r = k;
+    while (parent[r] !== r) r = parent[r];
+    return r;
+  };
+  for (let a = 0; a < found.length; a++) {
+    for (let b = a + 1; b < found.length; b++) {
+      if (found[a].best.set.some((c) => found[b].best.set.includes(c))) {
+        parent[root(b)] = root(a);
+      }
+    }
+  }
+  const groups = new Map<number, number[]>();
+  found.forEach((_, k) => {
+    groups.set(root(k), [...(groups.get(root(k)) ?? []), k]);
+  });
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    // The joint re-run is the last word on the group; it is allowed one run past the budget.
+    const changes = new Map(
+      members.map((k) => [
+        found[k].target.creditIndex,
+        found[k].best.set.map((c) => model.campaigns[c].id),
+      ]),
+    );
+    budget.used += 1;
+    const joint = simulate(withAssignments(model, changes));
+    let before = 0;
+    let after = 0;
+    for (const k of members) {
+      const i = found[k].target.creditIndex;
+      before += plan.credits[i].expired;
+      after += joint.credits[i].expired;
+    }
+    const names = nameList(members.map((k) => model.credits[found[k].target.creditIndex].id));
+    for (const k of members) {
+      recommendations[k].reason +=
+        `. They share campaigns: applying all of ${names} together leaves ` +
+        `${moneyText(model, after)} of them to expire instead of ${moneyText(model, before)}`;
+    }
+  }
 }
