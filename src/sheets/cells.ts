@@ -102,7 +102,7 @@ function decimalToMinor(text: string, minorUnits: number): number | null {
   const kept = fraction.slice(0, minorUnits).padEnd(minorUnits, "0");
   const roundUp = fraction.length > minorUnits && fraction.charCodeAt(minorUnits) >= 53; // "5"
   let minor = BigInt(whole + kept);
-  if (roundUp) minor += 1n;
+  if (roundUp) minor += BigInt(1); // not `1n`: Code.js targets ES2019
   if (minor > BigInt(Number.MAX_SAFE_INTEGER)) return null;
   return Number(minor);
 }
