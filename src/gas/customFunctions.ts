@@ -1,0 +1,293 @@
+/**
+ * The custom functions of CONTRACT §3. Inputs arrive as Sheets passes them:
+ * 2D arrays with the header row (Dates built for midnight in the spreadsheet
+ * zone, trailing empty rows), a single cell as a scalar, an omitted argument
+ * as undefined. Outputs are rectangular 2D arrays, header first, with dates
+ * as Dates that show the right day in the spreadsheet zone (R1).
+ *
+ * Bad input throws, naming the argument and the cell counted inside the
+ * given range ("credits: C3 — Amount 'abc' is not a number"): a cell formula
+ * has no other channel to show a problem. So a missing required column
+ * throws, and so does every row-level `error` of the reader (INVALID_VALUE,
+ * DUPLICATE_ID), which the sidebar and the CLI would only list as warnings;
+ * skipping a row silently would make a formula's answer quietly wrong. The
+ * exception is CREDIT_WARNINGS, whose job is to list those problems.
+ */
+import {
+  assignmentLimitFor,
+  type CreditType,
+  type Day,
+  earnedIssueDay,
+  lastUsableDay,
+  type Plan,
+  parseIsoDate,
+  type Warning,
+} from "../core";
+import {
+  type Cell,
+  campaignTable,
+  creditTable,
+  drawdownTable,
+  type OutTable,
+  readWorkbook,
+  type Table,
+  type WorkbookTables,
+  warningTable,
+} from "../sheets";
+import { planRead } from "../sheets/service";
+import { dayDates, dayInZone } from "./zonedDates";
+
+/** What the spreadsheet tells a custom function: its zone and today there. */
+export interface SheetClock {
+  timeZone: string;
+  today: Day;
+}
+
+/** A returned cell: Sheets accepts text, numbers, booleans and Dates. */
+export type OutCell = string | number | boolean | Date;
+
+const ARGUMENT_OF_SHEET: Record<string, string> = {
+  Campaigns: "campaigns",
+  Credits: "credits",
+  Account: "account",
+};
+
+/** A range argument as a table; a single cell arrives as a scalar, an omitted one as undefined. */
+function asTable(value: unknown): Table | undefined {
+  if (value === undefined || value === null || value === "") return undefined;
+  if (Array.isArray(value)) {
+    return value.map((row) => (Array.isArray(row) ? (row as Cell[]) : [row as Cell]));
+  }
+  return [[value as Cell]];
+}
+
+/** "Credits!C3: Amount 'abc' …" → "credits: C3 — Amount 'abc' …". */
+function describeForArgument(warning: Warning): string {
+  const argument = (warning.sheet && ARGUMENT_OF_SHEET[warning.sheet]) ?? "input";
+  const text = warning.message.replace(/^[^:!]*![A-Z]+[0-9]+:\s*/, "");
+  return warning.cell ? `${argument}: ${warning.cell} — ${text}` : `${argument}: ${text}`;
+}
+
+function fatalMessage(sheet: string, error: string): string {
+  const argument = ARGUMENT_OF_SHEET[sheet] ?? sheet.toLowerCase();
+  return `${argument}: ${error}`;
+}
+
+/** Reads the three range arguments and plans; throws as the module comment says. */
+export function planArguments(
+  clock: SheetClock,
+  campaigns: unknown,
+  credits: unknown,
+  account: unknown,
+  rejectRowErrors = true,
+): Plan {
+  const tables: WorkbookTables = {
+    campaigns: asTable(campaigns) ?? [],
+    credits: asTable(credits) ?? [],
+  };
+  const accountTable = asTable(account);
+  if (accountTable) tables.account = accountTable;
+  const read = readWorkbook(tables, { today: clock.today, timeZone: clock.timeZone });
+  if (!read.ok) throw new Error(fatalMessage(read.sheet, read.error));
+  if (rejectRowErrors) {
+    const firstError = read.warnings.find((w) => w.severity === "error");
+    if (firstError) throw new Error(describeForArgument(firstError));
+  }
+  return planRead(read);
+}
+
+/** OutTable → what Sheets shows: header first, blanks for null, Dates for days. */
+export function renderTable(table: OutTable, timeZone: string): OutCell[][] {
+  const toDate = dayDates(timeZone);
+  const width = table.header.length;
+  const out: OutCell[][] = [table.header.slice()];
+  for (const row of table.rows) {
+    const cells: OutCell[] = new Array(width);
+    for (let c = 0; c < width; c++) {
+      const value = row[c];
+      if (value === null || value === undefined) cells[c] = "";
+      else if (table.kinds[c] === "date" && typeof value === "number") cells[c] = toDate(value);
+      else cells[c] = value;
+    }
+    out.push(cells);
+  }
+  return out;
+}
+
+function withArgument<T>(argument: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(message.startsWith(`${argument}:`) ? message : `${argument}: ${message}`);
+  }
+}
+
+/** A single-cell argument (a 1×1 range arrives as a scalar, but be lenient). */
+function scalar(value: unknown): unknown {
+  let current = value;
+  while (Array.isArray(current)) current = current[0];
+  return current;
+}
+
+/** A date argument: a Date cell (day in the spreadsheet zone) or ISO text. */
+function dayArgument(value: unknown, argument: string, clock: SheetClock): Day {
+  const v = scalar(value);
+  if (v instanceof Date && !Number.isNaN(v.getTime())) return dayInZone(v, clock.timeZone);
+  if (typeof v === "string") {
+    const day = parseIsoDate(v.trim().slice(0, 10));
+    if (day !== null) return day;
+  }
+  throw new Error(`${argument}: '${String(v ?? "")}' is not a date`);
+}
+
+function textArgument(value: unknown): string {
+  const v = scalar(value);
+  if (v === undefined || v === null) return "";
+  return String(v).trim();
+}
+
+/** Applies a scalar function to each cell when a range is given (array formulas). */
+function mapCells(value: unknown, one: (cell: unknown) => OutCell): OutCell | OutCell[][] {
+  if (Array.isArray(value)) {
+    return value.map((row) => (Array.isArray(row) ? row : [row]).map((cell) => one(cell)));
+  }
+  return one(value);
+}
+
+const CREDIT_TYPES: Record<string, CreditType> = {
+  free: "free",
+  assignable: "assignable",
+  conditional: "conditional",
+  businesscenter: "business_center",
+  bc: "business_center",
+  spendmatch: "spend_match",
+  spendxgety: "spend_match",
+  coupon: "coupon",
+};
+
+export function creditPlan(
+  clock: SheetClock,
+  campaigns: unknown,
+  credits: unknown,
+  account: unknown,
+) {
+  return renderTable(
+    creditTable(planArguments(clock, campaigns, credits, account)),
+    clock.timeZone,
+  );
+}
+
+export function creditCampaigns(
+  clock: SheetClock,
+  campaigns: unknown,
+  credits: unknown,
+  account: unknown,
+) {
+  const plan = planArguments(clock, campaigns, credits, account);
+  return renderTable(campaignTable(plan), clock.timeZone);
+}
+
+export function creditDrawdown(
+  clock: SheetClock,
+  campaigns: unknown,
+  credits: unknown,
+  account: unknown,
+  creditId: unknown,
+) {
+  const plan = planArguments(clock, campaigns, credits, account);
+  const id = textArgument(creditId);
+  const table = withArgument("credit_id", () => drawdownTable(plan, id === "" ? undefined : id));
+  return renderTable(table, clock.timeZone);
+}
+
+export function creditFallbackDate(
+  clock: SheetClock,
+  campaigns: unknown,
+  credits: unknown,
+  account: unknown,
+  campaignId: unknown,
+): OutCell {
+  const id = textArgument(campaignId);
+  if (id === "") throw new Error("campaign_id: no campaign given");
+  const plan = planArguments(clock, campaigns, credits, account);
+  const campaign = plan.campaigns.find((c) => c.id === id);
+  if (!campaign) throw new Error(`campaign_id: '${id}' is not in campaigns`);
+  return campaign.cashFallbackOn === null ? "" : dayDates(clock.timeZone)(campaign.cashFallbackOn);
+}
+
+export function creditWarnings(
+  clock: SheetClock,
+  campaigns: unknown,
+  credits: unknown,
+  account: unknown,
+) {
+  const plan = planArguments(clock, campaigns, credits, account, false);
+  return renderTable(warningTable(plan), clock.timeZone);
+}
+
+export function creditExpiry(clock: SheetClock, issueDate: unknown, validityDays: unknown) {
+  const validityValue = scalar(validityDays);
+  let validity = 30;
+  if (validityValue !== undefined && validityValue !== null && validityValue !== "") {
+    validity = Number(validityValue);
+    if (!Number.isInteger(validity) || validity < 1) {
+      throw new Error(
+        `validity_days: '${String(validityValue)}' is not a whole number of days ≥ 1`,
+      );
+    }
+  }
+  const toDate = dayDates(clock.timeZone);
+  // R8: the issue day is day 1.
+  return mapCells(issueDate, (cell) =>
+    cell === ""
+      ? ""
+      : toDate(lastUsableDay(dayArgument(cell, "issue_date", clock), null, validity)),
+  );
+}
+
+export function creditAssignLimit(clock: SheetClock, issueDate: unknown) {
+  // R6: 10 campaigns up to 2024-07-31, 30 after.
+  return mapCells(issueDate, (cell) =>
+    cell === "" ? "" : assignmentLimitFor(dayArgument(cell, "issue_date", clock)),
+  );
+}
+
+export function creditIssueDate(
+  clock: SheetClock,
+  thresholdDate: unknown,
+  type: unknown,
+  tier: unknown,
+  holidays: unknown,
+) {
+  const typeText = textArgument(type)
+    .toLowerCase()
+    .replace(/[^a-z]/g, "");
+  const creditType = typeText === "" ? "spend_match" : CREDIT_TYPES[typeText];
+  if (!creditType) throw new Error(`type: '${textArgument(type)}' is not a credit type`);
+  const tierText = textArgument(tier).toLowerCase();
+  if (tierText !== "" && tierText !== "standard" && tierText !== "high") {
+    throw new Error(`tier: '${textArgument(tier)}' is not Standard or High`);
+  }
+  const holidayDays = new Set<Day>();
+  const holidayCells = Array.isArray(holidays) ? holidays.flat() : [holidays];
+  for (const cell of holidayCells) {
+    if (cell === undefined || cell === null || cell === "") continue;
+    holidayDays.add(dayArgument(cell, "holidays", clock));
+  }
+  const toDate = dayDates(clock.timeZone);
+  // R7: spend-match delays are calendar days, other types business days.
+  return mapCells(thresholdDate, (cell) =>
+    cell === ""
+      ? ""
+      : toDate(
+          earnedIssueDay(
+            dayArgument(cell, "threshold_date", clock),
+            creditType,
+            null,
+            tierText === "high" ? "high" : "standard",
+            holidayDays,
+          ),
+        ),
+  );
+}

@@ -1,0 +1,117 @@
+/**
+ * "Create template sheets": adds whichever input sheets are missing, with
+ * the SHEETS.md headers, a few example rows, dropdowns for the enum columns,
+ * date and money formats and a frozen header. An existing sheet (any case of
+ * its name) is never touched.
+ */
+import { templateTables } from "../sheets";
+import { TEXT_FORMAT } from "./textSafety";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Rows given formats and dropdowns below the header. */
+const FORMATTED_ROWS = 1000;
+
+const DROPDOWNS: Record<string, Record<string, string[]>> = {
+  campaigns: {
+    Status: ["Active", "Scheduled", "Paused", "Draft", "Archived", "Deleted", "Completed"],
+    "Budget mode": ["Daily", "Lifetime", "No limit", "Dynamic daily"],
+  },
+  credits: {
+    Type: ["Free", "Assignable", "Conditional", "Business Center", "Spend-match", "Coupon"],
+    Status: ["Available", "Earning", "To redeem", "Used", "Expired", "Not available"],
+  },
+};
+
+const ACCOUNT_SETTING_NAMES = [
+  "Currency",
+  "Time zone",
+  "Plan start",
+  "Horizon days",
+  "Cash balance",
+  "Fallback payment",
+  "Card limit",
+  "Credits before cash",
+  "Require positive cash balance",
+  "Credit order",
+  "Account tier",
+  "One promotion at a time",
+  "Credit validity days",
+  "Delivery rate",
+  "Forecast from",
+  "Assignment limit",
+  "Holidays",
+];
+
+const DATE_COLUMNS = new Set([
+  "Start date",
+  "End date",
+  "Issue date",
+  "Valid until",
+  "Spend counted from",
+  "Earn by",
+  "Redeem on",
+  "Redeem by",
+  "Date",
+]);
+const MONEY_COLUMNS = new Set([
+  "Budget",
+  "Expected daily spend",
+  "Spent to date",
+  "Amount",
+  "Used",
+  "Unused amount",
+  "Min cash balance",
+  "Spend threshold",
+  "Spend so far",
+  "Spend",
+]);
+/** Ids and lists stay text so long ids keep every digit. */
+const TEXT_COLUMNS = new Set(["Campaign ID", "Credit ID", "Assigned campaigns", "Countries"]);
+
+function formatOf(header: string): string | null {
+  if (DATE_COLUMNS.has(header)) return "yyyy-mm-dd";
+  if (MONEY_COLUMNS.has(header)) return "#,##0.00";
+  if (TEXT_COLUMNS.has(header)) return TEXT_FORMAT;
+  return null;
+}
+
+function templateKey(name: string): string {
+  return name.toLowerCase().replace(/[^a-z]/g, "");
+}
+
+/** Adds the missing input sheets; returns the names added. */
+export function createTemplates(spreadsheet: Spreadsheet): string[] {
+  const existing = new Set(spreadsheet.getSheets().map((s) => s.getName().trim().toLowerCase()));
+  const added: string[] = [];
+  for (const template of templateTables()) {
+    if (existing.has(template.name.trim().toLowerCase())) continue;
+    const sheet = spreadsheet.insertSheet(template.name);
+    const width = template.header.length;
+    const dropdowns = DROPDOWNS[templateKey(template.name)] ?? {};
+    template.header.forEach((header, column) => {
+      const format = formatOf(header);
+      if (format) sheet.getRange(2, column + 1, FORMATTED_ROWS, 1).setNumberFormat(format);
+      const choices =
+        templateKey(template.name) === "account" && header === "Setting"
+          ? ACCOUNT_SETTING_NAMES
+          : dropdowns[header];
+      if (choices) {
+        // Allow other values: API spellings (ENABLE, BUDGET_MODE_DAY) are read too.
+        const rule = SpreadsheetApp.newDataValidation()
+          .requireValueInList(choices, true)
+          .setAllowInvalid(true)
+          .build();
+        sheet.getRange(2, column + 1, FORMATTED_ROWS, 1).setDataValidation(rule);
+      }
+    });
+    const rows = [template.header, ...template.examples].map((row) =>
+      template.header.map((_, c) => row[c] ?? ""),
+    );
+    sheet.getRange(1, 1, rows.length, width).setValues(rows);
+    sheet.getRange(1, 1, 1, width).setFontWeight("bold");
+    sheet.setFrozenRows(1);
+    added.push(template.name);
+  }
+  return added;
+}
