@@ -1,16 +1,46 @@
 /** R1: calendar days as integers (days since 1970-01-01, UTC-free arithmetic). */
 import type { Day } from "./model";
 
-const MS_PER_DAY = 86_400_000;
-
-/** Day number of a proleptic Gregorian date; month is 1…12. */
+/**
+ * Day number of a proleptic Gregorian date; month is 1…12. Pure arithmetic
+ * (H. Hinnant's days_from_civil): no Date, so no time zone can leak in.
+ */
 export function dayFromYmd(year: number, month: number, dayOfMonth: number): Day {
-  return Math.floor(Date.UTC(year, month - 1, dayOfMonth) / MS_PER_DAY);
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + dayOfMonth - 1;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/** Year, month (1…12) and day of month of a day number (civil_from_days). */
+export function ymdFromDay(day: Day): [number, number, number] {
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear =
+    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const dayOfMonth = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return [year, month, dayOfMonth];
 }
 
 /** `YYYY-MM-DD` of a day number. */
 export function isoDate(day: Day): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  const [year, month, dom] = ymdFromDay(day);
+  const pad = (n: number, width: number) => String(n).padStart(width, "0");
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(dom, 2)}`;
 }
 
 /** Parses strict `YYYY-MM-DD`; null when it is not a real calendar date. */

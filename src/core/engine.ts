@@ -297,7 +297,9 @@ class Simulation {
     for (const k of this.live) {
       const state = this.states[k];
       if (state.remaining <= 0) continue;
+      // R5: usable only from its issue day through its last usable day.
       if (state.issueDay !== null && state.issueDay > day) continue;
+      if (state.lastUsable !== null && state.lastUsable < day) continue;
       if (state.credit.type === "assignable" && state.eligible?.length === 0) continue;
       if (state.credit.type === "conditional" && !this.conditionsHold(state, i, cashAtStart)) {
         continue;
