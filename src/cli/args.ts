@@ -1,0 +1,97 @@
+/** Command-line arguments (CONTRACT §2). Bad arguments exit with status 2. */
+import { type Day, parseIsoDate } from "../core";
+
+export type Command =
+  | {
+      command: "plan";
+      path: string;
+      start?: Day;
+      days?: number;
+      json: boolean;
+      daily: boolean;
+    }
+  | { command: "template"; dir: string }
+  | { command: "help" };
+
+export type ParsedArgs = { ok: true; value: Command } | { ok: false; error: string };
+
+export const USAGE = `Usage:
+  credit-planner plan DIR|FILE.xlsx [--start YYYY-MM-DD] [--days N] [--json] [--daily]
+  credit-planner template DIR
+  credit-planner --help
+
+plan      projects how the credits of the workbook get used up. DIR holds
+          campaigns.csv, credits.csv and optionally account.csv, topups.csv,
+          spend-history.csv; an .xlsx holds sheets of those names.
+          --start and --days override the Account sheet's Plan start and
+          Horizon days; --json prints the plan as JSON, --daily adds the daily
+          ledger and balances to it.
+template  writes the five input sheets as CSV files with headers and examples.
+
+Exit status: 0 a plan was made, 1 the input could not be read, 2 bad arguments.`;
+
+const fail = (error: string): ParsedArgs => ({ ok: false, error });
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  if (argv.length === 0) return fail("missing command: plan or template (see --help)");
+  if (argv.includes("--help") || argv.includes("-h") || argv[0] === "help") {
+    return { ok: true, value: { command: "help" } };
+  }
+  const [command, ...rest] = argv;
+  if (command === "template") {
+    if (rest.length !== 1 || rest[0].startsWith("-")) {
+      return fail("template takes exactly one argument: the directory to write");
+    }
+    return { ok: true, value: { command: "template", dir: rest[0] } };
+  }
+  if (command !== "plan") return fail(`unknown command '${command}': use plan or template`);
+
+  const plan: Extract<Command, { command: "plan" }> = {
+    command: "plan",
+    path: "",
+    json: false,
+    daily: false,
+  };
+  const paths: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const eq = arg.indexOf("=");
+    const name = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
+    const inlineValue = arg.startsWith("--") && eq > 0 ? arg.slice(eq + 1) : undefined;
+    const takeValue = (): string | undefined => {
+      if (inlineValue !== undefined) return inlineValue;
+      i += 1;
+      return rest[i];
+    };
+    if (name === "--json" || name === "--daily") {
+      if (inlineValue !== undefined) return fail(`${name} takes no value`);
+      if (name === "--json") plan.json = true;
+      else plan.daily = true;
+    } else if (name === "--start") {
+      const value = takeValue();
+      const day = value === undefined ? null : parseIsoDate(value);
+      if (day === null) return fail(`--start needs a date as YYYY-MM-DD, got '${value ?? ""}'`);
+      plan.start = day;
+    } else if (name === "--days") {
+      const value = takeValue();
+      const days = value !== undefined && /^\d+$/.test(value) ? Number(value) : Number.NaN;
+      if (!(days >= 1 && days <= 3650)) {
+        return fail(`--days needs a whole number from 1 to 3650, got '${value ?? ""}'`);
+      }
+      plan.days = days;
+    } else if (arg.startsWith("-") && arg !== "-") {
+      return fail(`unknown option '${arg}' (see --help)`);
+    } else {
+      paths.push(arg);
+    }
+  }
+  if (paths.length !== 1) {
+    return fail(
+      paths.length === 0
+        ? "plan needs the workbook: a directory of CSV files or an .xlsx file"
+        : `plan takes one workbook, got ${paths.length}: ${paths.join(" ")}`,
+    );
+  }
+  plan.path = paths[0];
+  return { ok: true, value: plan };
+}

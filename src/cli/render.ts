@@ -1,0 +1,210 @@
+/**
+ * The plan for a person (CONTRACT §2 without --json): what is at risk first,
+ * then depletion days, fallback days, the cash run-out day, warnings and
+ * recommendations, as aligned tables. Amounts in the account currency.
+ */
+import { type Day, isoDate, type Plan, toMajor } from "../core";
+import { CREDIT_STATUS_LABELS, CREDIT_TYPE_LABELS, recommendationTable } from "../sheets/tables";
+
+export interface RenderOptions {
+  /** ANSI colours (only on a TTY). */
+  color: boolean;
+  /** Most warnings listed before "… and N more". */
+  maxWarnings?: number;
+}
+
+type Align = "left" | "right";
+
+interface Style {
+  title: (text: string) => string;
+  risk: (text: string) => string;
+  dim: (text: string) => string;
+}
+
+function styles(color: boolean): Style {
+  const wrap = (open: string) => (text: string) =>
+    color ? `\u001b[${open}m${text}\u001b[0m` : text;
+  return { title: wrap("1"), risk: wrap("31"), dim: wrap("2") };
+}
+
+/** Columns padded to their widest cell; numbers right-aligned. */
+export function alignedTable(header: string[], rows: string[][], align: Align[]): string[] {
+  const widths = header.map((h, c) =>
+    Math.max(h.length, ...rows.map((row) => (row[c] ?? "").length)),
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, c) => (align[c] === "right" ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+      .join("  ")
+      .trimEnd();
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].map(
+    (l) => `  ${l}`,
+  );
+}
+
+export function moneyFormatter(currency: string, minorUnits: number): (amount: number) => string {
+  let format: Intl.NumberFormat;
+  try {
+    format = new Intl.NumberFormat("en-US", {
+      style: "currency",
+      currency,
+      minimumFractionDigits: minorUnits,
+      maximumFractionDigits: minorUnits,
+    });
+  } catch {
+    format = new Intl.NumberFormat("en-US", {
+      minimumFractionDigits: minorUnits,
+      maximumFractionDigits: minorUnits,
+    });
+  }
+  return (amount) => format.format(toMajor(amount, minorUnits));
+}
+
+const date = (day: Day | null, none = "—") => (day === null ? none : isoDate(day));
+
+export function renderPlan(plan: Plan, options: RenderOptions): string {
+  const s = styles(options.color);
+  const money = moneyFormatter(plan.currency, plan.minorUnits);
+  const out: string[] = [];
+  const section = (title: string) => out.push("", s.title(title));
+
+  out.push(
+    s.title(
+      `Credit plan ${isoDate(plan.start)} … ${isoDate(plan.end)} (${plan.days} days, ${plan.currency})`,
+    ),
+  );
+  const creditAtStart = plan.credits.reduce((sum, c) => sum + c.remainingAtStart + c.issued, 0);
+  out.push(
+    `  Credit ${money(creditAtStart)} · used ${money(plan.totals.creditFunded)} · expires unused ${money(plan.totals.creditExpired)} · cash ${money(plan.totals.cashFunded)} · card ${money(plan.totals.cardFunded)} · undelivered ${money(plan.totals.undelivered)}`,
+  );
+
+  section("Credits at risk");
+  const atRisk = plan.credits.filter(
+    (c) => c.expired > 0 || c.status === "lapsed" || c.status === "rejected",
+  );
+  if (atRisk.length === 0) out.push("  No credit expires unused in the horizon.");
+  else {
+    const table = alignedTable(
+      ["Credit", "Type", "Why", "Last usable day", "At risk"],
+      atRisk.map((c) => [
+        c.id,
+        CREDIT_TYPE_LABELS[c.type],
+        c.status === "lapsed"
+          ? "offer lapses"
+          : c.status === "rejected"
+            ? "coupon rejected"
+            : "expires unused",
+        date(c.lastUsableDay),
+        money(c.expired > 0 ? c.expired : c.amount),
+      ]),
+      ["left", "left", "left", "left", "right"],
+    );
+    out.push(...table.map((line, i) => (i >= 2 ? s.risk(line) : line)));
+  }
+
+  section("Credits");
+  out.push(
+    ...alignedTable(
+      [
+        "Credit",
+        "Type",
+        "Status",
+        "Remaining now",
+        "Issued",
+        "Used",
+        "Expired",
+        "Depleted on",
+        "Last usable day",
+      ],
+      plan.credits.map((c) => [
+        c.id,
+        CREDIT_TYPE_LABELS[c.type],
+        CREDIT_STATUS_LABELS[c.status],
+        money(c.remainingAtStart),
+        c.issued > 0 ? `${money(c.issued)} on ${date(c.issuedOn)}` : "",
+        money(c.used),
+        money(c.expired),
+        date(c.depletedOn),
+        date(c.lastUsableDay),
+      ]),
+      ["left", "left", "left", "right", "right", "right", "right", "left", "left"],
+    ),
+  );
+
+  section("Campaigns");
+  out.push(
+    ...alignedTable(
+      ["Campaign", "Name", "Credit", "Cash", "Card", "Undelivered", "Cash fallback", "Stops"],
+      plan.campaigns.map((c) => [
+        c.id,
+        c.name.length > 32 ? `${c.name.slice(0, 31)}…` : c.name,
+        money(c.creditFunded),
+        money(c.cashFunded),
+        money(c.cardFunded),
+        money(c.undelivered),
+        date(c.cashFallbackOn),
+        date(c.stoppedOn),
+      ]),
+      ["left", "left", "right", "right", "right", "right", "left", "left"],
+    ),
+  );
+
+  section("Cash");
+  out.push(
+    `  At start ${money(plan.account.cashAtStart)} · at end ${money(plan.account.cashAtEnd)}`,
+  );
+  if (plan.account.cardCharged > 0) out.push(`  Card charged ${money(plan.account.cardCharged)}`);
+  out.push(
+    plan.account.cashRunsOutOn === null
+      ? "  Cash does not run out in the horizon."
+      : s.risk(`  Cash runs out on ${isoDate(plan.account.cashRunsOutOn)}.`),
+  );
+
+  section(`Warnings (${plan.warnings.length})`);
+  if (plan.warnings.length === 0) out.push("  None.");
+  else {
+    const max = options.maxWarnings ?? 50;
+    const shown = plan.warnings.slice(0, max);
+    out.push(
+      ...alignedTable(
+        ["Severity", "Code", "Where", "Message"],
+        shown.map((w) => [
+          w.severity,
+          w.code,
+          w.sheet && w.cell ? `${w.sheet}!${w.cell}` : (w.sheet ?? ""),
+          w.message.replace(/\s+/g, " "),
+        ]),
+        ["left", "left", "left", "left"],
+      ),
+    );
+    if (plan.warnings.length > max) {
+      out.push(s.dim(`  … and ${plan.warnings.length - max} more (--json lists them all)`));
+    }
+  }
+
+  section("Recommendations");
+  if (plan.recommendations.length === 0)
+    out.push("  None: no assignment change leaves less credit to expire.");
+  else {
+    const table = recommendationTable(plan);
+    out.push(
+      ...alignedTable(
+        ["Credit", "Assign to", "Expires now", "Expires after", "Saved"],
+        plan.recommendations.map((r) => [
+          r.credit,
+          r.assign.join(", "),
+          money(r.expiredBefore),
+          money(r.expiredAfter),
+          money(r.expiredBefore - r.expiredAfter),
+        ]),
+        ["left", "left", "right", "right", "right"],
+      ),
+    );
+    for (const row of table.rows) if (row[5]) out.push(s.dim(`  ${row[0]}: ${row[5]}`));
+  }
+  out.push(
+    "",
+    `  Upper bound: any choice of assignments could use at most ${money(plan.creditUpperBound)} of credit (R12).`,
+  );
+  return `${out.join("\n")}\n`;
+}
