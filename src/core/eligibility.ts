@@ -20,8 +20,8 @@ export function passesRestrictions(credit: Credit, campaign: Campaign): boolean 
     if (!credit.adProducts.some((p) => normalise(p) === product)) return false;
   }
   if (credit.countries.length > 0 && campaign.countries.length > 0) {
-    const allowed = new Set(credit.countries.map(normalise));
-    if (!campaign.countries.every((c) => allowed.has(normalise(c)))) return false;
+    const allowed = credit.countries.map(normalise);
+    if (!campaign.countries.every((c) => allowed.includes(normalise(c)))) return false;
   }
   return true;
 }

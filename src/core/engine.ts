@@ -40,7 +40,7 @@ class Simulation {
   private readonly campaignIndexById: Map<string, number>;
   private readonly holidays: Set<Day>;
   private readonly tally: CampaignTally;
-  private readonly ledger = new LedgerBuilder();
+  private readonly ledger: LedgerBuilder;
   /** Credits whose arrival (landing, redemption, future issue date) is due on a day index. */
   private readonly arrivals = new Map<number, number[]>();
   /** Out-of-pocket spend (cash + card) before day index i: prefix sums. */
@@ -67,6 +67,7 @@ class Simulation {
     const demand = computeDemand(model);
     this.demand = demand.demand;
     this.demandWarnings = demand.warnings;
+    this.ledger = new LedgerBuilder(estimateLedgerRows(this.demand));
     this.campaignIndexById = new Map();
     campaigns.forEach((c, i) => {
       if (!this.campaignIndexById.has(c.id)) this.campaignIndexById.set(c.id, i);
@@ -422,6 +423,13 @@ class Simulation {
     const { ids, weights, wanted } = this.unpaidToday();
     if (wanted === 0) return 0;
     const paid = Math.min(wanted, Math.max(0, this.cash));
+    if (paid > 0) this.spendCash(day, paid, ids, weights, wanted);
+    // R10: the first day cash is asked to pay and ends the day at zero or below.
+    if (this.cash <= 0 && this.cashRunsOutOn === null) this.cashRunsOutOn = day;
+    return paid;
+  }
+
+  private spendCash(day: Day, paid: Money, ids: number[], weights: number[], wanted: Money): void {
     const parts = paid === wanted ? weights : apportion(paid, weights);
     for (let j = 0; j < ids.length; j++) {
       if (parts[j] <= 0) continue;
@@ -432,9 +440,6 @@ class Simulation {
       this.ledger.push(day, c, SOURCE_CASH, parts[j]);
     }
     this.cash -= paid;
-    // R10: the first day cash is asked to pay and ends the day at zero or below.
-    if (this.cash <= 0 && this.cashRunsOutOn === null) this.cashRunsOutOn = day;
-    return paid;
   }
 
   /** R4 step 6: the card pays the rest, up to its limit over the horizon. */
@@ -444,6 +449,7 @@ class Simulation {
     const { ids, weights, wanted } = this.unpaidToday();
     if (wanted === 0) return 0;
     const paid = Math.min(wanted, room);
+    if (paid <= 0) return 0;
     const parts = paid === wanted ? weights : apportion(paid, weights);
     for (let j = 0; j < ids.length; j++) {
       if (parts[j] <= 0) continue;
@@ -510,6 +516,13 @@ class Simulation {
     for (let k = 0; k < n; k++) this.balances[row + k] = this.states[k].remaining;
     this.cashByDay[i] = this.cash;
   }
+}
+
+/** Campaign-days with demand, plus room for split days: sizes the ledger once. */
+function estimateLedgerRows(demand: Float64Array[]): number {
+  let rows = 0;
+  for (const row of demand) for (let i = 0; i < row.length; i++) if (row[i] > 0) rows++;
+  return Math.ceil(rows * 1.1) + 16;
 }
 
 function emptyTally(n: number): CampaignTally {

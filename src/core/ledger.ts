@@ -3,10 +3,17 @@ import type { Ledger } from "./plan";
 
 export class LedgerBuilder {
   private size = 0;
-  private day = new Int32Array(1024);
-  private campaign = new Int32Array(1024);
-  private source = new Int32Array(1024);
-  private amount = new Float64Array(1024);
+  private day: Int32Array;
+  private campaign: Int32Array;
+  private source: Int32Array;
+  private amount: Float64Array;
+
+  constructor(capacity = 1024) {
+    this.day = new Int32Array(capacity);
+    this.campaign = new Int32Array(capacity);
+    this.source = new Int32Array(capacity);
+    this.amount = new Float64Array(capacity);
+  }
 
   push(day: number, campaign: number, source: number, amount: number): void {
     if (this.size === this.day.length) this.grow();
@@ -20,15 +27,16 @@ export class LedgerBuilder {
   finish(): Ledger {
     return {
       length: this.size,
-      day: this.day.slice(0, this.size),
-      campaign: this.campaign.slice(0, this.size),
-      source: this.source.slice(0, this.size),
-      amount: this.amount.slice(0, this.size),
+      // Views, not copies: the builder is dropped after the simulation.
+      day: this.day.subarray(0, this.size),
+      campaign: this.campaign.subarray(0, this.size),
+      source: this.source.subarray(0, this.size),
+      amount: this.amount.subarray(0, this.size),
     };
   }
 
   private grow(): void {
-    const capacity = this.day.length * 2;
+    const capacity = Math.max(1024, this.day.length * 2);
     const day = new Int32Array(capacity);
     const campaign = new Int32Array(capacity);
     const source = new Int32Array(capacity);
