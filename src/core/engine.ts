@@ -9,21 +9,8 @@ import type { Day, Model, Money } from "./model";
 import { apportion } from "./money";
 import type { Plan } from "./plan";
 import { SOURCE_CARD, SOURCE_CASH, SOURCE_UNDELIVERED } from "./plan";
-import { recommend } from "./recommend";
 import { assemblePlan, type CampaignTally } from "./results";
 import { earnedIssueDay } from "./validity";
-
-/** The whole plan: the simulation plus R12 recommendations and the upper bound. */
-export function buildPlan(model: Model): Plan {
-  const plan = simulate(model);
-  const r12 = recommend(model, plan);
-  return {
-    ...plan,
-    recommendations: r12.recommendations,
-    creditUpperBound: r12.creditUpperBound,
-    warnings: [...plan.warnings, ...r12.warnings],
-  };
-}
 
 /** R1–R11: the day-by-day projection, without R12. Never throws on a well-typed model. */
 export function simulate(model: Model): Plan {

@@ -1,8 +1,10 @@
 /** Public surface of the rules engine. Imports nothing outside src/core. */
+
+export { buildPlan } from "./buildPlan";
 export * from "./calendar";
 export { computeDemand } from "./demand";
 export { canBeNewlyAssigned, passesRestrictions, resolveAssignment } from "./eligibility";
-export { buildPlan, simulate } from "./engine";
+export { simulate } from "./engine";
 export * from "./model";
 export * from "./money";
 export * from "./plan";

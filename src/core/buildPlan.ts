@@ -1,0 +1,16 @@
+/** The whole plan: the R1–R11 simulation plus R12 recommendations and the upper bound. */
+import { simulate } from "./engine";
+import type { Model } from "./model";
+import type { Plan } from "./plan";
+import { recommend } from "./recommend";
+
+export function buildPlan(model: Model): Plan {
+  const plan = simulate(model);
+  const r12 = recommend(model, plan);
+  return {
+    ...plan,
+    recommendations: r12.recommendations,
+    creditUpperBound: r12.creditUpperBound,
+    warnings: [...plan.warnings, ...r12.warnings],
+  };
+}
