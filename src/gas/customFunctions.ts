@@ -223,7 +223,11 @@ export function creditWarnings(
   account: unknown,
 ) {
   const plan = planArguments(clock, campaigns, credits, account, false);
-  return renderTable(warningTable(plan), clock.timeZone);
+  // Top-ups and Spend history cannot be passed to a formula: their absence is no news.
+  const warnings = plan.warnings.filter(
+    (w) => !(w.code === "MISSING_SHEET" && w.sheet !== null && !ARGUMENT_OF_SHEET[w.sheet]),
+  );
+  return renderTable(warningTable({ ...plan, warnings }), clock.timeZone);
 }
 
 export function creditExpiry(clock: SheetClock, issueDate: unknown, validityDays: unknown) {

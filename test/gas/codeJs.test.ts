@@ -1,0 +1,220 @@
+/**
+ * The built dist/Code.js as Apps Script loads it: one global scope, only
+ * top-level function declarations visible, services as globals.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import vm from "node:vm";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  assignmentLimitFor,
+  earnedIssueDay,
+  isoDate,
+  lastUsableDay,
+  parseIsoDate,
+} from "../../src/core";
+import { REGISTRY } from "../../src/gas/registry";
+import {
+  campaignTable,
+  creditTable,
+  drawdownTable,
+  type OutTable,
+  planWorkbook,
+  type Table,
+  warningTable,
+} from "../../src/sheets";
+import { callLog, FakeSpreadsheet, fakeServices } from "./fakeSpreadsheet";
+import { SHEET_ZONE, workbookRows } from "./workbook";
+
+const PROCESS_ZONES = ["UTC", "America/Los_Angeles", "Pacific/Kiritimati"];
+const dateCell = (iso: string) => ({ $date: iso });
+
+let code = "";
+
+beforeAll(() => {
+  execFileSync(process.execPath, ["scripts/build.mjs"], { stdio: "pipe" });
+  code = readFileSync("dist/Code.js", "utf8");
+});
+
+interface CallResult {
+  value?: unknown;
+  error?: string;
+}
+
+/** Runs calls through Code.js in a child node under a process TZ. */
+function runUnderZone(processZone: string, calls: { fn: string; args: unknown[] }[]): CallResult[] {
+  const child = spawnSync(process.execPath, ["test/gas/runCodeJs.mjs"], {
+    input: JSON.stringify({ zone: SHEET_ZONE, calls }),
+    env: { ...process.env, TZ: processZone },
+    encoding: "utf8",
+  });
+  if (child.status !== 0) throw new Error(child.stderr);
+  return JSON.parse(child.stdout) as CallResult[];
+}
+
+/** What Sheets would show for a table: dates as the calendar day in the sheet zone. */
+function expectedCells(table: OutTable): unknown[][] {
+  return [
+    table.header,
+    ...table.rows.map((row) =>
+      row.map((value, c) => {
+        if (value === null) return "";
+        return table.kinds[c] === "date" && typeof value === "number" ? isoDate(value) : value;
+      }),
+    ),
+  ];
+}
+
+/** A child's result with Dates reduced to their shown day (and checked to be midnight). */
+function shownCells(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(shownCells);
+  if (value && typeof value === "object" && "$date" in value) {
+    const date = value as { $date: string; time: string };
+    expect(date.time).toBe("00:00");
+    return date.$date;
+  }
+  return value;
+}
+
+describe("dist/Code.js globals (CONTRACT §3, §4)", () => {
+  it("declares every registered name as a top-level function in one global scope", () => {
+    const context = vm.createContext({});
+    vm.runInContext(code, context);
+    for (const entry of REGISTRY) {
+      expect(typeof context[entry.name], entry.name).toBe("function");
+      expect(code).toMatch(new RegExp(`^function ${entry.name}\\(`, "m"));
+    }
+    expect(code).not.toMatch(/^\s*(import|export)\s/m);
+  });
+
+  it("puts each custom function's JSDoc right above it, with @customfunction and @param", () => {
+    for (const entry of REGISTRY.filter((e) => e.kind === "custom")) {
+      const match = new RegExp(
+        `/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\nfunction ${entry.name}\\(`,
+      ).exec(code);
+      expect(match, entry.name).not.toBeNull();
+      const doc = match?.[1] ?? "";
+      expect(doc).toContain("@customfunction");
+      expect(doc.split("\n")[1].replace(/^\s*\*\s*/, "").length).toBeGreaterThan(10);
+      for (const param of entry.params)
+        expect(doc).toMatch(new RegExp(`@param \\{[^}]+\\} ${param.name} `));
+    }
+  });
+
+  it("onOpen({authMode: NONE}) touches nothing but the menu", () => {
+    const spreadsheet = new FakeSpreadsheet(SHEET_ZONE, callLog());
+    spreadsheet._addSheet("Campaigns", workbookRows(2).campaigns);
+    const services = fakeServices(spreadsheet);
+    const context = vm.createContext({
+      SpreadsheetApp: services.SpreadsheetApp,
+      HtmlService: services.HtmlService,
+      LockService: services.LockService,
+    });
+    vm.runInContext(code, context);
+    expect(spreadsheet.log.calls).toEqual([]); // loading touches no service
+    vm.runInContext('onOpen({ authMode: "NONE" })', context);
+    expect(spreadsheet.log.calls.length).toBeGreaterThan(0);
+    for (const call of spreadsheet.log.calls)
+      expect(call).toMatch(/^(SpreadsheetApp\.getUi|Menu\.|Ui\.createAddonMenu)/);
+    expect(services.menuItems).toHaveLength(4);
+  });
+});
+
+describe("custom functions through Code.js under several process time zones (R1)", () => {
+  const rows = workbookRows(4, dateCell);
+  const isoRows = workbookRows(4);
+  const withBlanks = (table: unknown[][]) => [
+    ...table,
+    table[0].map(() => ""),
+    table[0].map(() => ""),
+  ];
+  const rangeArgs = [withBlanks(rows.campaigns), withBlanks(rows.credits), rows.account];
+  const badCredits = rows.credits.map((row, r) =>
+    r === 2 ? row.map((v, c) => (c === 2 ? "abc" : v)) : row,
+  );
+  const calls = [
+    { fn: "CREDIT_PLAN", args: rangeArgs },
+    { fn: "CREDIT_CAMPAIGNS", args: rangeArgs },
+    { fn: "CREDIT_DRAWDOWN", args: [...rangeArgs, "C2"] },
+    { fn: "CREDIT_WARNINGS", args: rangeArgs },
+    { fn: "CREDIT_FALLBACK_DATE", args: [...rangeArgs, 102] },
+    { fn: "CREDIT_EXPIRY", args: [dateCell("2026-12-01")] },
+    { fn: "CREDIT_EXPIRY", args: [dateCell("2026-12-01"), 10] },
+    { fn: "CREDIT_ASSIGN_LIMIT", args: [dateCell("2024-07-31")] },
+    { fn: "CREDIT_ASSIGN_LIMIT", args: [[[dateCell("2024-08-01")], [""]]] },
+    { fn: "CREDIT_ISSUE_DATE", args: [dateCell("2026-12-03"), "Assignable"] },
+    { fn: "CREDIT_ISSUE_DATE", args: [dateCell("2026-12-03")] },
+    { fn: "CREDIT_PLAN", args: [rangeArgs[0], badCredits, rows.account] },
+    {
+      fn: "CREDIT_PLAN",
+      args: [rangeArgs[0], rows.credits.map((row) => row.slice(0, 2)), rows.account],
+    },
+    { fn: "CREDIT_DRAWDOWN", args: [...rangeArgs, "NOPE"] },
+  ];
+  let runs: CallResult[][] = [];
+
+  beforeAll(() => {
+    runs = PROCESS_ZONES.map((zone) => runUnderZone(zone, calls));
+  });
+
+  it("gives identical results under TZ=UTC, America/Los_Angeles and Pacific/Kiritimati", () => {
+    expect(runs[1]).toEqual(runs[0]);
+    expect(runs[2]).toEqual(runs[0]);
+  });
+
+  it("returns the planner's tables, header first, rectangular, dates on the right day", () => {
+    const planned = planWorkbook(
+      {
+        campaigns: isoRows.campaigns as Table,
+        credits: isoRows.credits as Table,
+        account: isoRows.account as Table,
+      },
+      { today: parseIsoDate("2026-12-01")!, timeZone: SHEET_ZONE },
+    );
+    if (!planned.ok) throw new Error(planned.error);
+    const plan = planned.plan;
+    const [creditOut, campaignOut, drawdownOut, warningOut, fallback] = runs[0];
+    for (const out of [creditOut, campaignOut, drawdownOut, warningOut]) {
+      const table = out.value as unknown[][];
+      expect(table.every((row) => row.length === table[0].length)).toBe(true);
+    }
+    expect(shownCells(creditOut.value)).toEqual(expectedCells(creditTable(plan)));
+    expect(shownCells(campaignOut.value)).toEqual(expectedCells(campaignTable(plan)));
+    expect(shownCells(drawdownOut.value)).toEqual(expectedCells(drawdownTable(plan, "C2")));
+    // CREDIT_WARNINGS leaves out the optional sheets a formula cannot pass.
+    const formulaWarnings = plan.warnings.filter(
+      (w) =>
+        !(w.code === "MISSING_SHEET" && (w.sheet === "Top-ups" || w.sheet === "Spend history")),
+    );
+    expect(formulaWarnings.length).toBeLessThan(plan.warnings.length);
+    expect(shownCells(warningOut.value)).toEqual(
+      expectedCells(warningTable({ ...plan, warnings: formulaWarnings })),
+    );
+    const fallbackDay = plan.campaigns.find((c) => c.id === "102")?.cashFallbackOn ?? null;
+    expect(shownCells(fallback.value)).toEqual(fallbackDay === null ? "" : isoDate(fallbackDay));
+  });
+
+  it("R8/R6/R7 date helpers return the rule's days", () => {
+    const day = (iso: string) => parseIsoDate(iso)!;
+    const results = runs[0].slice(5, 11).map((r) => shownCells(r.value));
+    expect(results[0]).toBe(isoDate(lastUsableDay(day("2026-12-01"), null, 30)));
+    expect(results[1]).toBe(isoDate(lastUsableDay(day("2026-12-01"), null, 10)));
+    expect(results[2]).toBe(assignmentLimitFor(day("2024-07-31")));
+    expect(results[3]).toEqual([[assignmentLimitFor(day("2024-08-01"))], [""]]);
+    // R7: Thursday + 7 business days = the Monday 1½ weeks later.
+    expect(results[4]).toBe("2026-12-14");
+    expect(results[4]).toBe(
+      isoDate(earnedIssueDay(day("2026-12-03"), "assignable", null, "standard", new Set())),
+    );
+    expect(results[5]).toBe(
+      isoDate(earnedIssueDay(day("2026-12-03"), "spend_match", null, "standard", new Set())),
+    );
+  });
+
+  it("throws errors that name the argument and the cell", () => {
+    const [badValue, missingColumn, unknownCredit] = runs[0].slice(11);
+    expect(badValue.error).toMatch(/^credits: C3 — .*abc/);
+    expect(missingColumn.error).toMatch(/^credits: .*Amount/);
+    expect(unknownCredit.error).toMatch(/^credit_id: .*NOPE/);
+  });
+});
