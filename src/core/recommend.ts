@@ -51,12 +51,14 @@ export function recommend(model: Model, plan: Plan, options: RecommendOptions = 
 }
 
 /**
- * Re-run work the search may spend, in campaign-days + credit-days per run.
- * Calibrated so the L account (2,000 campaigns × 300 credits × 365 days)
- * gets a few dozen re-runs and small accounts an exact search.
+ * How many `simulate` re-runs the search may spend. A re-run costs about
+ * (campaigns + credits) × days of work; small accounts get enough for an
+ * exact search, large ones a fixed couple of dozen: measured ≈ 50 ms a run
+ * on M (500 × 60 × 365) and ≈ 190–260 ms on L (2,000 × 300 × 365), so ~24
+ * runs keep M under its 2 s target and 20 keep L near half of its 10 s.
  */
-const RERUN_WORK_BUDGET = 2.2e7;
-const MIN_RERUNS = 12;
+const RERUN_WORK_BUDGET = 5e6;
+const MIN_RERUNS = 20;
 const MAX_RERUNS = 5000;
 
 export function defaultRerunBudget(model: Model, days: number): number {
@@ -179,38 +181,42 @@ export function recommendAssignments(
   if (targets.length === 0) return [];
   const budget = new RerunBudget(options.maxReruns ?? defaultRerunBudget(model, plan.days));
   const exhaustiveUpTo = options.exhaustiveUpTo ?? 8;
+  const fairShare = Math.floor(budget.total / targets.length);
   const scores = spendScores(plan, demand);
   const campaignIndexById = new Map(model.campaigns.map((c, index) => [c.id, index]));
 
-  const found: { target: Target; best: Trial }[] = [];
-  targets.forEach((target, position) => {
-    if (budget.left <= 0) return;
-    // Share what is left fairly with the credits still waiting.
-    const share = Math.max(2, Math.floor(budget.left / (targets.length - position)));
-    const search = new CreditSearch(model, target.creditIndex, budget, share);
+  const searches = targets.map((target) => {
+    const i = target.creditIndex;
     const subsets =
       target.eligible.length <= exhaustiveUpTo ? allSubsets(target.eligible, target.limit) : null;
-    if (subsets && subsets.length <= Math.max(share, budget.left / 2)) {
-      search.allowance = subsets.length;
-      for (const set of subsets) search.consider(set);
-    } else {
-      const i = target.creditIndex;
-      const own = paidByCredit(plan, i, model.campaigns.length);
-      const scored = scoreCampaigns(scores, target.eligible, target.first, target.last, own);
-      const current = plan.credits[i].assignedCampaigns
-        .map((id) => campaignIndexById.get(id))
-        .filter((c): c is number => c !== undefined);
-      for (const set of heuristicCandidates(scored, target.capacity, target.limit, current)) {
-        search.consider(set);
-      }
-      search.refine(scored, target.limit);
+    if (subsets && subsets.length <= fairShare) {
+      return new CreditSearch(model, i, budget, subsets, null, target.limit);
     }
-    const best = search.best;
+    const own = paidByCredit(plan, i, model.campaigns.length);
+    const scored = scoreCampaigns(scores, target.eligible, target.first, target.last, own);
+    const current = plan.credits[i].assignedCampaigns
+      .map((id) => campaignIndexById.get(id))
+      .filter((c): c is number => c !== undefined);
+    const candidates = heuristicCandidates(scored, target.capacity, target.limit, current);
+    return new CreditSearch(model, i, budget, candidates, scored, target.limit);
+  });
+
+  // Round robin in order of money at risk: every credit gets its most promising
+  // candidate measured before any credit gets a second one. One run stays in
+  // reserve for the joint effect.
+  const reserve = targets.length > 1 && budget.total > targets.length ? 1 : 0;
+  let active = searches;
+  while (active.length > 0 && budget.left > reserve) {
+    active = active.filter((search) => budget.left > reserve && search.step());
+  }
+
+  const found: { target: Target; best: Trial }[] = [];
+  targets.forEach((target, k) => {
+    const best = searches[k].best;
     if (best && best.ownExpired < plan.credits[target.creditIndex].expired) {
       found.push({ target, best });
     }
   });
-
   const recommendations = found.map(({ target, best }) =>
     toRecommendation(model, plan, target, best),
   );
@@ -218,30 +224,56 @@ export function recommendAssignments(
   return recommendations;
 }
 
-/** The measured trials of one credit, within its share of the re-run budget. */
+/**
+ * The measured trials of one credit: a queue of candidate sets, then a small
+ * local search around the best (drop the weakest campaign — fewer campaigns
+ * win ties — or add the strongest missing one while some credit still
+ * expires), stopping at the first round that does not improve.
+ */
 class CreditSearch {
   best: Trial | null = null;
   private readonly trials = new Map<string, Trial>();
-  private runs = 0;
+  private readonly pending: number[][];
+  private readonly byStrength: number[];
+  private readonly rank: Map<number, number>;
+  private refinedFrom: Trial | null = null;
+  private refineSteps = 0;
 
   constructor(
     private readonly model: Model,
     private readonly creditIndex: number,
     private readonly budget: RerunBudget,
-    public allowance: number,
-  ) {}
-
-  get canRun(): boolean {
-    return this.runs < this.allowance && this.budget.left > 0;
+    candidates: number[][],
+    scored: readonly CampaignScore[] | null,
+    private readonly limit: number,
+  ) {
+    this.pending = [...candidates];
+    this.byStrength = (scored ?? [])
+      .filter((s) => s.demand > 0)
+      .sort((a, b) => b.creditFree - a.creditFree || b.demand - a.demand || a.campaign - b.campaign)
+      .map((s) => s.campaign);
+    this.rank = new Map(this.byStrength.map((c, r) => [c, r]));
   }
 
-  /** Measures a set (campaign indexes, ascending) by a full re-run and keeps the best. */
-  consider(set: number[]): void {
+  /** Runs one more re-run; false when this credit's search is finished or the budget is spent. */
+  step(): boolean {
+    for (;;) {
+      if (this.budget.left <= 0) return false;
+      const next = this.pending.shift();
+      if (next) {
+        if (this.measure(next)) return true;
+        continue;
+      }
+      if (!this.planRefinement()) return false;
+    }
+  }
+
+  /** Re-runs a set (campaign indexes, ascending) unless already known; true when it re-ran. */
+  private measure(set: number[]): boolean {
     const key = set.join(",");
     let trial = this.trials.get(key);
+    const fresh = trial === undefined;
     if (!trial) {
-      if (!this.canRun) return;
-      this.runs += 1;
       const ids = set.map((c) => this.model.campaigns[c].id);
       const after = this.budget.run(withAssignment(this.model, this.creditIndex, ids));
       trial = {
@@ -253,35 +285,24 @@ class CreditSearch {
       this.trials.set(key, trial);
     }
     if (this.best === null || compareTrials(trial, this.best) < 0) this.best = trial;
+    return fresh;
   }
 
-  /**
-   * Local search around the best set: drop the weakest campaign (fewer
-   * campaigns win ties), else add the strongest missing one while some of
-   * the credit still expires. Stops at the first step that does not improve.
-   */
-  refine(scored: readonly CampaignScore[], limit: number): void {
-    const byStrength = scored
-      .filter((s) => s.demand > 0)
-      .sort((a, b) => b.creditFree - a.creditFree || b.demand - a.demand || a.campaign - b.campaign)
-      .map((s) => s.campaign);
-    const rank = new Map(byStrength.map((c, r) => [c, r]));
-    for (let step = 0; step < limit && this.canRun && this.best; step++) {
-      const before: Trial = this.best;
-      if (before.set.length > 1) {
-        const weakest = before.set.reduce((w, c) =>
-          (rank.get(c) ?? Number.MAX_SAFE_INTEGER) >= (rank.get(w) ?? Number.MAX_SAFE_INTEGER)
-            ? c
-            : w,
-        );
-        this.consider(before.set.filter((c) => c !== weakest));
-      }
-      if (this.best === before && before.ownExpired > 0 && before.set.length < limit) {
-        const next = byStrength.find((c) => !before.set.includes(c));
-        if (next !== undefined) this.consider([...before.set, next].sort((a, b) => a - b));
-      }
-      if (this.best === before) break;
+  private planRefinement(): boolean {
+    const best = this.best;
+    if (!best || this.byStrength.length === 0 || this.refinedFrom === best) return false;
+    if (this.refineSteps++ >= this.limit) return false;
+    this.refinedFrom = best;
+    const rankOf = (c: number) => this.rank.get(c) ?? Number.MAX_SAFE_INTEGER;
+    if (best.set.length > 1) {
+      const weakest = best.set.reduce((w, c) => (rankOf(c) >= rankOf(w) ? c : w));
+      this.pending.push(best.set.filter((c) => c !== weakest));
     }
+    if (best.ownExpired > 0 && best.set.length < this.limit) {
+      const next = this.byStrength.find((c) => !best.set.includes(c));
+      if (next !== undefined) this.pending.push([...best.set, next].sort((a, b) => a - b));
+    }
+    return this.pending.length > 0;
   }
 }
 
@@ -341,15 +362,14 @@ function addJointEffects(
   });
   for (const members of groups.values()) {
     if (members.length < 2) continue;
-    // The joint re-run is the last word on the group; it is allowed one run past the budget.
+    if (budget.left <= 0) return;
     const changes = new Map(
       members.map((k) => [
         found[k].target.creditIndex,
         found[k].best.set.map((c) => model.campaigns[c].id),
       ]),
     );
-    budget.used += 1;
-    const joint = simulate(withAssignments(model, changes));
+    const joint = budget.run(withAssignments(model, changes));
     let before = 0;
     let after = 0;
     for (const k of members) {

@@ -81,14 +81,12 @@ export function maxCreditFlow(
   });
   const classByKey = new Map<string, number>();
   const classOfCampaign = new Map<number, number>();
-  const classesOfCredit: number[][] = active.map(() => []);
   for (const [campaign, creditList] of creditsOfCampaign) {
     const key = creditList.join(",");
     let cls = classByKey.get(key);
     if (cls === undefined) {
       cls = classByKey.size;
       classByKey.set(key, cls);
-      for (const k of creditList) classesOfCredit[k].push(cls);
     }
     classOfCampaign.set(campaign, cls);
   }
@@ -107,45 +105,60 @@ export function maxCreditFlow(
     }
   }
 
-  // Nodes: 0 source, 1…K credits, then one per reachable (class, block) with demand, then sink.
-  const nodeOf = new Int32Array(classCount * blockCount).fill(-1);
-  let nodeCount = 1 + active.length;
-  const usedBlocks = new Uint8Array(blockCount);
+  // Inside a block, classes reached by the same usable credits merge once more:
+  // one node per (block, credits usable there) with the summed demand.
+  const usableInBlock: number[][] = Array.from({ length: blockCount }, () => []);
   active.forEach((credit, k) => {
-    const fromBlock = blockOfDay[credit.firstDay];
     const toBlock = blockIndexOfDay(credit.lastDay + 1);
-    for (let b = fromBlock; b < toBlock; b++) {
-      usedBlocks[b] = 1;
-      for (const cls of classesOfCredit[k]) {
-        const slot = cls * blockCount + b;
-        if (nodeOf[slot] < 0 && classBlockDemand[slot] > 0) nodeOf[slot] = nodeCount++;
+    for (let b = blockOfDay[credit.firstDay]; b < toBlock; b++) usableInBlock[b].push(k);
+  });
+  const creditsOfClass: number[][] = [...classByKey.keys()].map((key) =>
+    key.split(",").map(Number),
+  );
+  const nodeCredits: number[][] = [];
+  const nodeDemand: number[] = [];
+  const usable = new Uint8Array(active.length);
+  let blocks = 0;
+  for (let b = 0; b < blockCount; b++) {
+    if (usableInBlock[b].length === 0) continue;
+    blocks += 1;
+    for (const k of usableInBlock[b]) usable[k] = 1;
+    const nodeByKey = new Map<string, number>();
+    for (let cls = 0; cls < classCount; cls++) {
+      const amount = classBlockDemand[cls * blockCount + b];
+      if (amount <= 0) continue;
+      const reaching = creditsOfClass[cls].filter((k) => usable[k] === 1);
+      if (reaching.length === 0) continue;
+      const key = reaching.join(",");
+      const node = nodeByKey.get(key);
+      if (node === undefined) {
+        nodeByKey.set(key, nodeCredits.length);
+        nodeCredits.push(reaching);
+        nodeDemand.push(amount);
+      } else {
+        nodeDemand[node] += amount;
       }
     }
-  });
-  const sink = nodeCount++;
-  const network = new FlowNetwork(nodeCount);
+    for (const k of usableInBlock[b]) usable[k] = 0;
+  }
+
+  // Nodes: 0 source, 1…K credits, then the (block, credits) nodes, then the sink.
+  const firstNode = 1 + active.length;
+  const sink = firstNode + nodeCredits.length;
+  const network = new FlowNetwork(sink + 1);
   active.forEach((credit, k) => {
     network.addEdge(0, 1 + k, credit.capacity);
-    const fromBlock = blockOfDay[credit.firstDay];
-    const toBlock = blockIndexOfDay(credit.lastDay + 1);
-    for (let b = fromBlock; b < toBlock; b++) {
-      for (const cls of classesOfCredit[k]) {
-        const node = nodeOf[cls * blockCount + b];
-        if (node >= 0) network.addEdge(1 + k, node, Number.POSITIVE_INFINITY);
-      }
-    }
   });
-  for (let slot = 0; slot < nodeOf.length; slot++) {
-    if (nodeOf[slot] >= 0) network.addEdge(nodeOf[slot], sink, classBlockDemand[slot]);
-  }
+  nodeCredits.forEach((reaching, n) => {
+    for (const k of reaching) network.addEdge(1 + k, firstNode + n, Number.POSITIVE_INFINITY);
+    network.addEdge(firstNode + n, sink, nodeDemand[n]);
+  });
   const flow = network.maxFlow(0, sink);
-  let blocks = 0;
-  for (const used of usedBlocks) blocks += used;
   return {
     flow,
     blocks,
     campaignClasses: classCount,
-    nodes: nodeCount,
+    nodes: sink + 1,
     edges: network.edgeCount,
   };
 }

@@ -66,9 +66,10 @@ describe("R12 credit upper bound", () => {
         (creditCount, campaignsPerCredit, validity, seed) => {
           const random = prng(seed);
           // Each assignable credit has its own ad product and campaigns whose demand in its
-          // validity exceeds its amount; a free credit is spread over everything.
+          // validity exceeds its amount; a free credit over everything takes a share of the rest.
           const campaigns = [];
           const credits = [];
+          let leftover = 0;
           for (let k = 0; k < creditCount; k++) {
             const product = `P${k}`;
             let demandInWindow = 0;
@@ -78,11 +79,13 @@ describe("R12 credit upper bound", () => {
               campaigns.push(campaign(`${product}-${j}`, { adProduct: product, budget }));
             }
             const amount = Math.floor(demandInWindow * (0.2 + 0.7 * random()));
+            leftover += demandInWindow - amount;
             credits.push(
               credit(`A${k}`, { amount, validityDays: validity, adProducts: [product] }),
             );
           }
-          credits.push(credit("F", { type: "free", amount: 5_000, validityDays: validity }));
+          const freeAmount = Math.floor(leftover * random());
+          credits.push(credit("F", { type: "free", amount: freeAmount, validityDays: validity }));
           const m = model(campaigns, credits, { cashBalance: 10_000_000, horizonDays: 40 });
           const plan = simulate(m);
           const { recommendations, creditUpperBound: bound } = recommend(m, plan);
