@@ -72,9 +72,14 @@ export interface MoneyFormat {
 /** The symbols (`$`, `US$`) and code of a currency, as text amounts may carry them. */
 export function moneyFormat(currency: string, minorUnits: number): MoneyFormat {
   const marks = new Set<string>([currency.toUpperCase()]);
-  for (const currencyDisplay of ["symbol", "narrowSymbol"] as const) {
+  // en-US shows USD as "$", en-GB as "US$": both are accepted.
+  for (const [locale, currencyDisplay] of [
+    ["en-US", "symbol"],
+    ["en-GB", "symbol"],
+    ["en-US", "narrowSymbol"],
+  ] as const) {
     try {
-      const parts = new Intl.NumberFormat("en-US", {
+      const parts = new Intl.NumberFormat(locale, {
         style: "currency",
         currency,
         currencyDisplay,
@@ -101,27 +106,26 @@ function decimalToMinor(text: string, minorUnits: number): number | null {
   const fraction = m[2] ?? "";
   const kept = fraction.slice(0, minorUnits).padEnd(minorUnits, "0");
   const roundUp = fraction.length > minorUnits && fraction.charCodeAt(minorUnits) >= 53; // "5"
-  let minor = BigInt(whole + kept);
+  const digits = whole + kept;
+  if (digits.length <= 15) return Number(digits) + (roundUp ? 1 : 0);
+  let minor = BigInt(digits);
   if (roundUp) minor += BigInt(1); // not `1n`: Code.js targets ES2019
   if (minor > BigInt(Number.MAX_SAFE_INTEGER)) return null;
   return Number(minor);
 }
 
 function stripCurrencyMarks(text: string, format: MoneyFormat): string {
-  let rest = text;
+  // Plain digits carry no mark: the common case costs one character test.
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  if (first >= 48 && first <= 57 && last >= 48 && last <= 57) return text;
+  const upper = text.toUpperCase();
   for (const mark of format.marks) {
-    const upper = rest.toUpperCase();
     const markUpper = mark.toUpperCase();
-    if (upper.startsWith(markUpper)) {
-      rest = rest.slice(mark.length).trim();
-      break;
-    }
-    if (upper.endsWith(markUpper)) {
-      rest = rest.slice(0, rest.length - mark.length).trim();
-      break;
-    }
+    if (upper.startsWith(markUpper)) return text.slice(mark.length).trim();
+    if (upper.endsWith(markUpper)) return text.slice(0, text.length - mark.length).trim();
   }
-  return rest;
+  return text;
 }
 
 /**
@@ -137,7 +141,8 @@ export function readMoney(cell: Cell, format: MoneyFormat, allowNegative = false
     negative = cell < 0;
     digits = plainNumberText(Math.abs(cell));
   } else if (typeof cell === "string") {
-    let text = cell.trim().replace(/\u00a0/g, " ");
+    let text = cell.trim();
+    if (text.includes("\u00a0")) text = text.replace(/\u00a0/g, " ");
     if (text.startsWith("-") || text.startsWith("−")) {
       negative = true;
       text = text.slice(1).trim();
@@ -274,8 +279,9 @@ export function readEnum<T>(
   spellings: ReadonlyMap<string, T>,
   choices: string,
 ): Parsed<T> {
-  const key = typeof cell === "string" ? normalizeKey(cell) : "";
-  const value = spellings.get(key);
+  if (typeof cell !== "string") return bad(`is not one of ${choices}`);
+  // Most cells are spelled exactly as a listed value: skip normalizing those.
+  const value = spellings.get(cell) ?? spellings.get(normalizeKey(cell));
   return value === undefined ? bad(`is not one of ${choices}`) : ok(value);
 }
 
@@ -285,7 +291,10 @@ export function enumSpellings<T extends string>(
 ): ReadonlyMap<string, T> {
   const map = new Map<string, T>();
   for (const value of Object.keys(table) as T[]) {
-    for (const spelling of table[value]) map.set(normalizeKey(spelling), value);
+    for (const spelling of table[value]) {
+      map.set(normalizeKey(spelling), value);
+      map.set(spelling, value);
+    }
   }
   return map;
 }

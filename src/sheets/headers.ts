@@ -34,14 +34,28 @@ function headerIndex(row: readonly Cell[]): Map<string, number> {
   return index;
 }
 
+/** Normalized spellings of each spec, name first, computed once per spec list. */
+const spellingCache = new WeakMap<readonly ColumnSpec[], string[][]>();
+
+function spellingsOf(specs: readonly ColumnSpec[]): string[][] {
+  let spellings = spellingCache.get(specs);
+  if (!spellings) {
+    spellings = specs.map((spec) => [spec.name, ...spec.aliases].map(normalizeKey));
+    spellingCache.set(specs, spellings);
+  }
+  return spellings;
+}
+
 function matchColumns(
   index: Map<string, number>,
   specs: readonly ColumnSpec[],
 ): Map<string, number> {
   const columns = new Map<string, number>();
-  for (const spec of specs) {
-    for (const name of [spec.name, ...spec.aliases]) {
-      const column = index.get(normalizeKey(name));
+  const spellings = spellingsOf(specs);
+  for (let s = 0; s < specs.length; s++) {
+    const spec = specs[s];
+    for (const key of spellings[s]) {
+      const column = index.get(key);
       if (column !== undefined) {
         columns.set(spec.field, column);
         break;

@@ -219,5 +219,8 @@ export function readAccount(table: Table | undefined, today: Day, timeZone: stri
     }
   }
   account.holidays = [...holidays].sort((a, b) => a - b);
+  // Settings are read in dependency order; warnings are listed in sheet order.
+  const rowOf = (w: Warning) => Number(/\d+$/.exec(w.cell ?? "")?.[0] ?? 0);
+  warnings.sort((a, b) => rowOf(a) - rowOf(b));
   return { account, warnings };
 }

@@ -4,7 +4,7 @@
  * whether the row must be skipped.
  */
 import type { Severity, Warning, WarningCode } from "../core";
-import { a1 } from "./a1";
+import { a1, columnLetters } from "./a1";
 import { isBlank, type Parsed, showCell } from "./cells";
 import type { ColumnSpec } from "./columns";
 import type { Cell } from "./types";
@@ -37,6 +37,8 @@ export interface SheetContext {
   warnings: Warning[];
   /** Fields already reported as MISSING_COLUMN, so each is reported once. */
   reportedMissing: Set<string>;
+  /** Model field → column letters, computed once per sheet. */
+  columnLetters: [string, string][];
 }
 
 export function sheetContext(
@@ -53,6 +55,7 @@ export function sheetContext(
     specs: new Map(specs.map((spec) => [spec.field, spec])),
     warnings,
     reportedMissing: new Set(),
+    columnLetters: [...columns].map(([field, column]) => [field, columnLetters(column)]),
   };
 }
 
@@ -99,7 +102,8 @@ export class RowReader {
   /** A1 address of every mapped column of this row, by model field. */
   cellAddresses(): Record<string, string> {
     const cells: Record<string, string> = {};
-    for (const [field, column] of this.context.columns) cells[field] = a1(this.rowIndex, column);
+    const row = String(this.rowIndex + 1);
+    for (const [field, letters] of this.context.columnLetters) cells[field] = letters + row;
     return cells;
   }
 
