@@ -20,7 +20,6 @@ export function simulate(model: Model): Plan {
 class Simulation {
   private readonly start: Day;
   private readonly days: number;
-  private readonly end: Day;
   private readonly demand: Float64Array[];
   private readonly demandWarnings: Plan["warnings"];
   private readonly states: CreditState[];
@@ -50,7 +49,6 @@ class Simulation {
     const { account, campaigns } = model;
     this.start = account.planStart;
     this.days = horizonLength(model);
-    this.end = this.start + this.days - 1;
     const demand = computeDemand(model);
     this.demand = demand.demand;
     this.demandWarnings = demand.warnings;

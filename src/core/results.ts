@@ -2,7 +2,7 @@
 
 import { isoDate } from "./calendar";
 import type { CreditState } from "./creditState";
-import { canBeNewlyAssigned, hasRestrictions, passesRestrictions } from "./eligibility";
+import { hasRestrictions, passesRestrictions } from "./eligibility";
 import type { Day, Model, Money, Warning } from "./model";
 import { formatMoney } from "./money";
 import type { CampaignResult, CreditPlanStatus, CreditResult, Ledger, Plan } from "./plan";

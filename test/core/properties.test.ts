@@ -124,7 +124,7 @@ const arbCredit = (i: number, campaignCount: number) =>
       });
     });
 
-export const arbModel: fc.Arbitrary<Model> = fc
+const arbModel: fc.Arbitrary<Model> = fc
   .record({
     campaignCount: fc.integer({ min: 0, max: 6 }),
     creditCount: fc.integer({ min: 0, max: 6 }),
@@ -224,7 +224,9 @@ describe("engine invariants (property tests)", () => {
           const s = plan.ledger.source[i];
           if (s >= 0) fromLedger.set(s, (fromLedger.get(s) ?? 0) + plan.ledger.amount[i]);
         }
-        plan.credits.forEach((c, k) => expect(fromLedger.get(k) ?? 0).toBe(c.used));
+        plan.credits.forEach((c, k) => {
+          expect(fromLedger.get(k) ?? 0).toBe(c.used);
+        });
       }),
       RUNS,
     );
