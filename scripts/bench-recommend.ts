@@ -3,9 +3,10 @@
  * M and L accounts. Targets: M ≤ 2 s, L ≤ 10 s (median of a few runs).
  * `benchRecommend()` returns the report lines; run directly, it prints them.
  */
+
+import { computeDemand } from "../src/core/demand";
 import { simulate } from "../src/core/engine";
 import { recommend } from "../src/core/recommend";
-import { computeDemand } from "../src/core/demand";
 import { boundCredits, maxCreditFlow } from "../src/core/upperBound";
 import { SIZES, type SizeName, syntheticModel } from "./synthetic";
 
@@ -21,10 +22,7 @@ function pad(cells: (string | number)[]): string {
   return cells.map((cell, k) => String(cell).padStart(widths[k] ?? 10)).join(" ");
 }
 
-export async function benchRecommend(
-  sizes: SizeName[] = ["M", "L"],
-  runs = 3,
-): Promise<string[]> {
+export async function benchRecommend(sizes: SizeName[] = ["M", "L"], runs = 3): Promise<string[]> {
   const lines = [
     "R12 recommendations + upper bound (recommend), median of runs",
     pad([
