@@ -50,7 +50,7 @@ export function recommendationReason(facts: ReasonFacts): string {
 
 function currentProblem(facts: ReasonFacts, current: Campaign[]): string {
   const lost = moneyText(facts.model, facts.expiredBefore);
-  if (current.length === 0) return `unassigned, ${lost} of it expires`;
+  if (current.length === 0) return `unassigned now, so ${lost} of it expires`;
   const idle = current.filter((c) => c.status !== "active" && c.status !== "scheduled");
   if (idle.length > 0) {
     const byStatus = new Map<string, Campaign[]>();
@@ -60,5 +60,5 @@ function currentProblem(facts: ReasonFacts, current: Campaign[]): string {
     );
     return `${parts.join(", ")}, so ${lost} of it expires as assigned`;
   }
-  return `as assigned, ${lost} of it expires`;
+  return `as assigned now, ${lost} of it expires`;
 }

@@ -5,6 +5,7 @@ import { simulate } from "../../src/core/engine";
 import type { Model } from "../../src/core/model";
 import type { Plan, Recommendation } from "../../src/core/plan";
 import { recommend, withAssignment } from "../../src/core/recommend";
+import { nameList } from "../../src/core/recommendReason";
 import { assignmentLimitFor } from "../../src/core/validity";
 import { campaign, credit, model, PLAN_START, randomModel } from "./recommendFixtures";
 
@@ -241,6 +242,13 @@ describe("R12 recommendations", () => {
     });
     const jointExpired = joint.credits[0].expired + joint.credits[1].expired;
     expect(recommendations[0].reason).toContain(`leaves ${(jointExpired / 100).toFixed(2)} USD`);
+  });
+
+  it("R12: reasons list campaigns readably", () => {
+    expect(nameList(["A"])).toBe("A");
+    expect(nameList(["A", "B"])).toBe("A and B");
+    expect(nameList(["A", "B", "C"])).toBe("A, B and C");
+    expect(nameList(["A", "B", "C", "D", "E"])).toBe("A, B and 3 more");
   });
 
   it("R12: a tight re-run budget still returns only measured gains", () => {
