@@ -73,13 +73,22 @@ function fatalMessage(sheet: string, error: string): string {
   return `${argument}: ${error}`;
 }
 
+interface PlanArgumentOptions {
+  /** Throw on the reader's row-level errors (all but CREDIT_WARNINGS). */
+  rejectRowErrors: boolean;
+  /** R12 is only needed where its output shows (CREDIT_WARNINGS: SPEND_MATCH_LANDS_IDLE). */
+  recommendations: boolean;
+}
+
+const TABLE_ONLY: PlanArgumentOptions = { rejectRowErrors: true, recommendations: false };
+
 /** Reads the three range arguments and plans; throws as the module comment says. */
 export function planArguments(
   clock: SheetClock,
   campaigns: unknown,
   credits: unknown,
   account: unknown,
-  rejectRowErrors = true,
+  options: PlanArgumentOptions = TABLE_ONLY,
 ): Plan {
   const tables: WorkbookTables = {
     campaigns: asTable(campaigns) ?? [],
@@ -89,11 +98,11 @@ export function planArguments(
   if (accountTable) tables.account = accountTable;
   const read = readWorkbook(tables, { today: clock.today, timeZone: clock.timeZone });
   if (!read.ok) throw new Error(fatalMessage(read.sheet, read.error));
-  if (rejectRowErrors) {
+  if (options.rejectRowErrors) {
     const firstError = read.warnings.find((w) => w.severity === "error");
     if (firstError) throw new Error(describeForArgument(firstError));
   }
-  return planRead(read);
+  return planRead(read, [], { recommendations: options.recommendations });
 }
 
 /** OutTable → what Sheets shows: header first, blanks for null, Dates for days. */
@@ -222,7 +231,10 @@ export function creditWarnings(
   credits: unknown,
   account: unknown,
 ) {
-  const plan = planArguments(clock, campaigns, credits, account, false);
+  const plan = planArguments(clock, campaigns, credits, account, {
+    rejectRowErrors: false,
+    recommendations: true,
+  });
   // Top-ups and Spend history cannot be passed to a formula: their absence is no news.
   const warnings = plan.warnings.filter(
     (w) => !(w.code === "MISSING_SHEET" && w.sheet !== null && !ARGUMENT_OF_SHEET[w.sheet]),

@@ -4,7 +4,15 @@
  * through a `WorkbookPort`, so the same code runs over a real spreadsheet, an
  * in-memory CSV workbook or a test fake.
  */
-import { buildPlan, type Day, type Model, type Plan, toMajor, type Warning } from "../core";
+import {
+  buildPlan,
+  type Day,
+  type Model,
+  type Plan,
+  simulate,
+  toMajor,
+  type Warning,
+} from "../core";
 import { readWorkbook, type Table, type WorkbookTables } from "./index";
 import { type PlanJson, planToJson } from "./planJson";
 import { campaignTable, creditTable, drawdownTable, type OutTable, warningTable } from "./tables";
@@ -78,12 +86,23 @@ export function planFromPort(port: WorkbookPort, whatIf: readonly WhatIfChange[]
   return planRead(read, whatIf);
 }
 
+export interface PlanReadOptions {
+  /**
+   * R12 recommendations, upper bound and their warnings (default true). They
+   * re-run the plan once per assignable credit; a formula that shows only
+   * per-credit or per-campaign results skips them (R1–R11 are unchanged).
+   */
+  recommendations?: boolean;
+}
+
 /** Plans what the reader read, after the what-if changes; reader warnings come first. */
 export function planRead(
   read: { model: Model; warnings: Warning[] },
   whatIf: readonly WhatIfChange[] = [],
+  options: PlanReadOptions = {},
 ): Plan {
-  const plan = buildPlan(applyWhatIf(read.model, whatIf));
+  const model = applyWhatIf(read.model, whatIf);
+  const plan = options.recommendations === false ? simulate(model) : buildPlan(model);
   plan.warnings = [...read.warnings, ...plan.warnings];
   return plan;
 }
