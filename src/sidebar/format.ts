@@ -35,6 +35,19 @@ export function day(date: string | null): string {
   return date ?? "—";
 }
 
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/**
+ * A compact day for narrow table cells: `Dec 3`, with the year (`Jan 1 ’27`)
+ * when it differs from the plan start's year. A dash when there is no day.
+ */
+export function shortDay(date: string | null, planStart: string): string {
+  if (date === null) return "—";
+  const [year, month, dom] = date.split("-");
+  const text = `${MONTHS[Number(month) - 1]} ${Number(dom)}`;
+  return year === planStart.slice(0, 4) ? text : `${text} ’${year.slice(2)}`;
+}
+
 const MS_PER_DAY = 86_400_000;
 
 /** `YYYY-MM-DD` plus `offset` days (UTC arithmetic: no time zone involved, R1). */

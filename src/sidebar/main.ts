@@ -175,6 +175,8 @@ async function applyRecommendation(recommendation: RecommendationJson): Promise<
         `Credit expiring unused: ${money(recommendation.expiredBefore, currency)} → ${money(recommendation.expiredAfter, currency)}. ` +
           "The change is logged in the Assignment log sheet, so it can be undone by hand.",
       ),
+      whatIf.changes().length > 0 &&
+        h("p", { className: "note" }, "Measured with your what-if changes, which stay unsaved."),
     ],
     "Apply",
   );

@@ -7,7 +7,7 @@ import type {
   WarningJson,
 } from "../sheets/planJson";
 import { type Child, h } from "./dom";
-import { day, money } from "./format";
+import { day, money, shortDay } from "./format";
 import { atRiskFirst } from "./sorting";
 import { summarize } from "./summary";
 import { type Column, sortableTable, type TableView } from "./table";
@@ -47,6 +47,15 @@ export function renderSummary(plan: PlanJson): HTMLElement {
       s.undelivered > 0 ? `${money(s.undelivered, c)} not delivered` : null,
       s.cashRunsOutOn ? "bad" : "",
     ),
+  );
+}
+
+/** A short day with the full `YYYY-MM-DD` as its tooltip. */
+function dateCell(date: string | null, planStart: string): HTMLElement {
+  return h(
+    "time",
+    date ? { attrs: { datetime: date, title: date } } : null,
+    shortDay(date, planStart),
   );
 }
 
@@ -110,7 +119,7 @@ export function renderCredits(plan: PlanJson, view: TableView): HTMLElement {
       sortValue: (r) => r.expired,
       cell: (r) => [
         money(r.expired, c),
-        r.expired > 0 && h("small", { className: "sub" }, `on ${day(r.expiresOn)}`),
+        r.expired > 0 && h("small", { className: "sub" }, "on ", dateCell(r.expiresOn, plan.start)),
       ],
     },
   ];
@@ -149,13 +158,13 @@ export function renderCampaigns(plan: PlanJson, view: TableView): HTMLElement {
       key: "fallback",
       label: "Cash from",
       sortValue: (r) => r.cashFallbackOn,
-      cell: (r) => day(r.cashFallbackOn),
+      cell: (r) => dateCell(r.cashFallbackOn, plan.start),
     },
     {
       key: "stop",
       label: "Stops",
       sortValue: (r) => r.stoppedOn,
-      cell: (r) => day(r.stoppedOn),
+      cell: (r) => dateCell(r.stoppedOn, plan.start),
     },
   ];
   return sortableTable({
@@ -192,13 +201,13 @@ export function renderWarnings(
         ? h(
             "button",
             {
-              className: "warning",
+              className: "warning-item",
               attrs: { type: "button", title: `Select ${place} in the sheet` },
               onClick: () => onSelect(w),
             },
             ...content,
           )
-        : h("div", { className: "warning" }, ...content);
+        : h("div", { className: "warning-item" }, ...content);
     return h("li", null, item);
   });
   const hidden = warnings.length - shown.length;

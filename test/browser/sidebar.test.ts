@@ -1,0 +1,300 @@
+/**
+ * The sidebar in a real browser (Debian Chromium via playwright-core),
+ * against the local preview: the page is the built dist/Sidebar.html and every
+ * server call is answered by src/sheets/service.ts over a fixture workbook.
+ */
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { PlanJson } from "../../src/sheets/planJson";
+import {
+  buildDist,
+  FIXTURES,
+  launchChromium,
+  type PreviewProcess,
+  previewState,
+  ROOT,
+  rpc,
+  startPreviewProcess,
+  watchErrors,
+} from "./previewHarness";
+
+const WIDTH = 300;
+let browser: Browser;
+
+beforeAll(async () => {
+  buildDist();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openSidebar(url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: WIDTH, height: 800 } });
+  page.setDefaultTimeout(10_000);
+  const errors = watchErrors(page);
+  await page.goto(url);
+  await page.waitForSelector("body[data-plan-state]", { timeout: 30_000 });
+  return { page, errors };
+}
+
+async function figure(page: Page, label: string): Promise<string> {
+  const figureBox = page.locator(".figure", { has: page.locator("dt", { hasText: label }) });
+  return (await figureBox.locator(".value").textContent()) ?? "";
+}
+
+function usd(amount: number): string {
+  return new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(amount);
+}
+
+async function pageWidth(page: Page): Promise<number> {
+  return page.evaluate(() =>
+    Math.max(document.documentElement.scrollWidth, document.body.scrollWidth),
+  );
+}
+
+describe("sidebar over the basic workbook", () => {
+  let preview: PreviewProcess;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    preview = await startPreviewProcess(join(FIXTURES, "basic"));
+    ({ page, errors } = await openSidebar(preview.url));
+  });
+
+  afterAll(async () => {
+    await page?.close();
+    await preview?.stop();
+  });
+
+  test("the plan appears with the server's figures", async () => {
+    const plan = await rpc<PlanJson>(preview.url, "getPlan", [null]);
+    expect(await page.locator("body").getAttribute("data-status")).toBe("ready");
+    const leftNow = plan.credits.reduce((sum, c) => sum + c.remainingAtStart, 0);
+    expect(await figure(page, "Credit left now")).toBe(usd(leftNow));
+    expect(await figure(page, "Will be used")).toBe(usd(plan.totals.creditFunded));
+    expect(await figure(page, "Will expire unused")).toBe(usd(plan.totals.creditExpired));
+    expect(await figure(page, "Cash needed")).toBe(
+      usd(plan.totals.cashFunded + plan.totals.cardFunded),
+    );
+    // R10: the account's run-out day is shown as the server computed it.
+    expect(await figure(page, "Cash runs out")).toBe(plan.account.cashRunsOutOn ?? "—");
+    expect(await page.locator("#credits tbody tr").count()).toBe(plan.credits.length);
+    expect(await page.locator("#campaigns tbody tr").count()).toBe(plan.campaigns.length);
+  });
+
+  test("credits at risk come first and headers sort (R11 CREDIT_EXPIRES_UNUSED)", async () => {
+    const plan = await rpc<PlanJson>(preview.url, "getPlan", [null]);
+    const atRisk = plan.credits.filter((c) => c.expired > 0).length;
+    expect(atRisk).toBeGreaterThan(0);
+    const rows = page.locator("#credits tbody tr");
+    for (let i = 0; i < atRisk; i++) {
+      await expect.poll(() => rows.nth(i).getAttribute("class")).toContain("at-risk");
+    }
+    await page.locator('#credits th[data-key="id"] button').click();
+    const ids = await page.locator("#credits tbody tr td:first-child .id").allTextContents();
+    expect(ids).toEqual(plan.credits.map((c) => c.id).sort());
+    await page.locator('#credits th[data-key="id"] button').click();
+    const reversed = await page.locator("#credits tbody tr td:first-child .id").allTextContents();
+    expect(reversed).toEqual([...ids].reverse());
+  });
+
+  test("the draw-down chart is drawn and a hovered day shows its values", async () => {
+    const plan = await rpc<PlanJson>(preview.url, "getPlan", [null]);
+    const paths = page.locator("svg.chart path.line");
+    // One line per credit with money (all ≤ 8 here) plus cash.
+    const withMoney = plan.credits.filter((c) => c.remainingAtStart + c.issued > 0).length;
+    expect(await paths.count()).toBe(withMoney + 1);
+    for (const d of await paths.evaluateAll((els) => els.map((el) => el.getAttribute("d") ?? ""))) {
+      expect(d).toMatch(/^M[\d.]+ [\d.]+(L[\d.]+ [\d.]+)+$/);
+    }
+    expect(await page.locator("svg.chart path.expiry").count()).toBeGreaterThan(0);
+    await page.locator("svg.chart .overlay").hover({ position: { x: 2, y: 10 } });
+    await expect.poll(() => page.locator(".readout-date").textContent()).toBe(plan.start);
+    const cashLine = page.locator(".readout li", { hasText: "Cash:" });
+    expect(await cashLine.locator("strong").textContent()).toBe(usd(plan.series?.cash[0] ?? NaN));
+    // Keyboard: End jumps to the last day.
+    await page.locator("svg.chart").focus();
+    await page.keyboard.press("End");
+    await expect.poll(() => page.locator(".readout-date").textContent()).toBe(plan.end);
+  });
+
+  test("a what-if budget change re-plans at once, is marked not saved, and resets", async () => {
+    const summary = () => page.locator('[data-testid="summary"]').textContent();
+    const before = await summary();
+    const change = { kind: "budget", campaign: "101", budget: 0 };
+    const expected = await rpc<PlanJson>(preview.url, "getPlan", [[change]]);
+    const saved = await rpc<PlanJson>(preview.url, "getPlan", [null]);
+    // The fixture is chosen so that this change moves the cash run-out day (R10).
+    expect(expected.account.cashRunsOutOn).not.toBe(saved.account.cashRunsOutOn);
+    await page.selectOption("#wi-kind", "budget");
+    await page.fill("#wi-campaign", "101");
+    await page.fill("#wi-budget", "0");
+    await page.click("#wi-add");
+    await expect
+      .poll(() => figure(page, "Cash runs out"))
+      .toBe(expected.account.cashRunsOutOn ?? "—");
+    expect(await figure(page, "Will be used")).toBe(usd(expected.totals.creditFunded));
+    expect(await summary()).not.toBe(before);
+    expect(await page.locator("#whatif-banner").isVisible()).toBe(true);
+    expect(await page.locator("#whatif-banner").textContent()).toContain("not saved");
+    // Nothing was written: the server's own plan is unchanged.
+    const still = await rpc<PlanJson>(preview.url, "getPlan", [null]);
+    expect(still.account.cashRunsOutOn).toBe(saved.account.cashRunsOutOn);
+    await page.click("#whatif-reset");
+    await expect.poll(summary).toBe(before);
+    expect(await page.locator("#whatif-banner").isVisible()).toBe(false);
+  });
+
+  test("clicking a warning calls the server's selectCell with its sheet and cell (R11)", async () => {
+    const plan = await rpc<PlanJson>(preview.url, "getPlan", [null]);
+    const target = plan.warnings.find((w) => w.sheet && w.cell);
+    if (!target) throw new Error("fixture must have a warning pointing at a cell");
+    const index = plan.warnings.filter((w) => w.sheet && w.cell).indexOf(target);
+    await page.locator("button.warning-item").nth(index).click();
+    await expect
+      .poll(async () => (await previewState(preview.url)).selections)
+      .toEqual([{ sheet: target.sheet, a1: target.cell }]);
+    expect(await page.locator("#status").textContent()).toContain(`${target.sheet}!${target.cell}`);
+  });
+
+  test("Apply asks for confirmation first: cancel calls nothing, confirm applies (R12)", async () => {
+    const plan = await rpc<PlanJson>(preview.url, "getPlan", [null]);
+    const recommendation = plan.recommendations[0];
+    if (!recommendation) throw new Error("fixture must have a recommendation");
+    const applyCalls = async () =>
+      (await previewState(preview.url)).calls.filter((c) => c.startsWith("applyRecommendation"));
+
+    await page.locator("button.apply").first().click();
+    const dialog = page.locator('[role="dialog"]');
+    await expect(dialog.isVisible()).resolves.toBe(true);
+    expect(await dialog.textContent()).toContain(recommendation.credit);
+    expect(await applyCalls()).toEqual([]);
+    await dialog.locator('[data-action="cancel"]').click();
+    expect(await dialog.count()).toBe(0);
+    expect(await applyCalls()).toEqual([]);
+    expect((await previewState(preview.url)).assignmentLog).toEqual([]);
+
+    await page.locator("button.apply").first().click();
+    await page.locator('[role="dialog"] [data-action="confirm"]').click();
+    await expect.poll(async () => (await applyCalls()).length).toBe(1);
+    await expect.poll(() => page.locator("#status").textContent()).toContain("in-memory copy");
+    const state = await previewState(preview.url);
+    expect(state.assignmentLog[1].slice(1)).toEqual([
+      recommendation.credit,
+      "",
+      recommendation.assign.join(", "),
+    ]);
+    // Re-planned after Apply: the applied credit is now assigned as recommended.
+    const after = await rpc<PlanJson>(preview.url, "getPlan", [null]);
+    const credit = after.credits.find((c) => c.id === recommendation.credit);
+    expect(credit?.assignedCampaigns).toEqual(recommendation.assign);
+  });
+
+  test("Write plan to sheets writes the in-memory copy and says so", async () => {
+    await page.click("#write");
+    await expect.poll(() => page.locator("#status").textContent()).toContain("in-memory copy");
+    expect((await previewState(preview.url)).ownedSheets.length).toBeGreaterThan(0);
+  });
+
+  test("every input has a label and every control is keyboard reachable", async () => {
+    const unlabeled = await page.evaluate(() =>
+      Array.from(document.querySelectorAll("input, select"))
+        .filter((el) => (el as HTMLInputElement).labels?.length === 0)
+        .map((el) => el.id),
+    );
+    expect(unlabeled).toEqual([]);
+    const unreachable = await page.evaluate(() =>
+      Array.from(document.querySelectorAll("button, input, select, svg.chart"))
+        .filter((el) => (el as HTMLElement).tabIndex < 0)
+        .map((el) => el.outerHTML.slice(0, 60)),
+    );
+    expect(unreachable).toEqual([]);
+    // From a fresh load, the first Tab reaches the first action button.
+    await page.reload();
+    await page.waitForSelector("body[data-plan-state]");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("refresh");
+  });
+
+  test("the page stays within 300 px, logs no console errors, and is kept as a screenshot", async () => {
+    expect(await pageWidth(page)).toBeLessThanOrEqual(WIDTH);
+    await page.locator("button.apply").first().click();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(WIDTH);
+    await page.locator('[role="dialog"] [data-action="cancel"]').click();
+    mkdirSync(resolve(ROOT, "test-artifacts"), { recursive: true });
+    await page.screenshot({ path: resolve(ROOT, "test-artifacts/sidebar.png"), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  test("Ctrl-C/SIGTERM stops the preview cleanly", async () => {
+    expect(await preview.stop()).toBe(0);
+    expect(preview.output()).toContain("Preview stopped");
+  });
+});
+
+describe("names holding HTML, script or formulas", () => {
+  let preview: PreviewProcess;
+
+  beforeAll(async () => {
+    preview = await startPreviewProcess(join(FIXTURES, "xss"));
+  });
+
+  afterAll(async () => {
+    await preview?.stop();
+  });
+
+  test("never run and show as text", async () => {
+    const { page, errors } = await openSidebar(preview.url);
+    const plan = await rpc<PlanJson>(preview.url, "getPlan", [null]);
+    expect(await page.locator("body").getAttribute("data-status")).toBe("ready");
+    // Open every dialog and readout that shows names.
+    await page.locator("svg.chart .overlay").hover({ position: { x: 5, y: 5 } });
+    if ((await page.locator("button.apply").count()) > 0) {
+      await page.locator("button.apply").first().click();
+    }
+    await page.waitForTimeout(200);
+    expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.locator("img").count()).toBe(0);
+    // Only the preview's stand-in and the sidebar's own script.
+    expect(await page.locator("script").count()).toBe(2);
+    const text = (await page.locator("body").textContent()) ?? "";
+    for (const name of [
+      "<img src=x onerror=window.__xss=1>",
+      "<script>window.__xss=1</script>",
+      '=IMPORTXML("http://x","//a")',
+    ]) {
+      expect(text).toContain(name);
+    }
+    for (const campaign of plan.campaigns) {
+      expect(await page.locator("#campaigns .id", { hasText: campaign.name }).count()).toBe(1);
+    }
+    expect(await pageWidth(page)).toBeLessThanOrEqual(WIDTH);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("a workbook the server cannot plan", () => {
+  test("shows the server's error message, never a blank panel", async () => {
+    const preview = await startPreviewProcess(join(FIXTURES, "broken"));
+    try {
+      const { page } = await openSidebar(preview.url);
+      const message = await rpc(preview.url, "getPlan", [null]).then(
+        () => "",
+        (error: Error) => error.message,
+      );
+      expect(message).not.toBe("");
+      expect(await page.locator("body").getAttribute("data-status")).toBe("error");
+      expect(await page.locator("#status").textContent()).toContain(message);
+      expect(await page.locator("#status").getAttribute("role")).toBe("alert");
+      await page.close();
+    } finally {
+      await preview.stop();
+    }
+  });
+});
