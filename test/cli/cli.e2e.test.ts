@@ -1,0 +1,358 @@
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeXlsx } from "./xlsxFixture";
+
+const SAMPLE = "examples/sample-workbook";
+let work: string;
+
+beforeAll(() => {
+  const built = spawnSync(process.execPath, ["scripts/build.mjs"], { encoding: "utf8" });
+  if (built.status !== 0) throw new Error(`build failed: ${built.stderr}`);
+  work = mkdtempSync(join(tmpdir(), "credit-planner-cli-"));
+});
+
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
+
+function cli(...args: string[]) {
+  const run = spawnSync(process.execPath, ["dist/cli.mjs", ...args], {
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "" },
+    timeout: 30_000,
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** Writes CSV files into a fresh directory. */
+function csvDir(name: string, files: Record<string, string | Uint8Array>): string {
+  const dir = join(work, name);
+  mkdirSync(dir, { recursive: true });
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+  return dir;
+}
+
+const CAMPAIGNS = "Campaign ID,Campaign name,Budget\n100,Prospecting,20\n";
+const CREDITS = "Credit ID,Type,Amount,Issue date\nC1,Free,50,2026-11-20\n";
+const ACCOUNT = "Setting,Value\nPlan start,2026-12-01\nHorizon days,10\nCash balance,100\n";
+
+function expectOneLineError(run: ReturnType<typeof cli>, status: number, ...mentions: string[]) {
+  expect(run.status).toBe(status);
+  expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
+  expect(run.stderr).toMatch(/^credit-planner: /);
+  expect(run.stderr).not.toMatch(/\n\s+at /);
+  for (const text of mentions) expect(run.stderr).toContain(text);
+}
+
+describe("credit-planner plan --json (CONTRACT §1)", () => {
+  it("prints the plan of the sample workbook with exactly the contract's keys", () => {
+    const run = cli("plan", SAMPLE, "--json");
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(Object.keys(json)).toEqual([
+      "currency",
+      "start",
+      "end",
+      "totals",
+      "credits",
+      "campaigns",
+      "account",
+      "warnings",
+      "recommendations",
+      "creditUpperBound",
+    ]);
+    expect(Object.keys(json.totals)).toEqual([
+      "spend",
+      "creditFunded",
+      "cashFunded",
+      "cardFunded",
+      "undelivered",
+      "creditExpired",
+      "creditBlocked",
+    ]);
+    for (const credit of json.credits) {
+      expect(Object.keys(credit)).toEqual([
+        "id",
+        "type",
+        "status",
+        "amount",
+        "remainingAtStart",
+        "issued",
+        "issuedOn",
+        "lastUsableDay",
+        "used",
+        "expired",
+        "remainingAtEnd",
+        "depletedOn",
+        "expiresOn",
+        "assignedCampaigns",
+      ]);
+    }
+    for (const campaign of json.campaigns) {
+      expect(Object.keys(campaign)).toEqual([
+        "id",
+        "name",
+        "demand",
+        "spend",
+        "creditFunded",
+        "cashFunded",
+        "cardFunded",
+        "undelivered",
+        "cashFallbackOn",
+        "stoppedOn",
+      ]);
+    }
+    expect(Object.keys(json.account)).toEqual([
+      "cashAtStart",
+      "cashAtEnd",
+      "cashRunsOutOn",
+      "cardCharged",
+    ]);
+    for (const warning of json.warnings) {
+      expect(Object.keys(warning)).toEqual([
+        "code",
+        "severity",
+        "message",
+        "sheet",
+        "cell",
+        "credit",
+        "campaign",
+      ]);
+    }
+    for (const rec of json.recommendations) {
+      // `reason` is the one line the sidebar shows under a recommendation.
+      expect(Object.keys(rec)).toEqual([
+        "credit",
+        "assign",
+        "expiredBefore",
+        "expiredAfter",
+        "reason",
+      ]);
+    }
+    expect(json).toMatchObject({ currency: "USD", start: "2026-12-01", end: "2027-02-28" });
+  });
+
+  it("the sample workbook exercises every credit type and the cases its README walks through", () => {
+    const json = JSON.parse(cli("plan", SAMPLE, "--json").stdout);
+    const types = new Set(json.credits.map((c: { type: string }) => c.type));
+    expect([...types].sort()).toEqual([
+      "assignable",
+      "business_center",
+      "conditional",
+      "coupon",
+      "free",
+      "spend_match",
+    ]);
+    const byId = new Map(json.credits.map((c: { id: string }) => [c.id, c]));
+    expect(byId.get("ASSIGN-AGENCY")).toMatchObject({ assignedCampaigns: [] });
+    expect(json.warnings.map((w: { code: string }) => w.code)).toContain("UNASSIGNED_CREDIT");
+    expect(
+      (byId.get("ASSIGN-SHARED") as { assignedCampaigns: string[] }).assignedCampaigns,
+    ).toHaveLength(2);
+    expect((byId.get("SPEND-MATCH-Q4") as { issued: number }).issued).toBeGreaterThan(0);
+    expect((byId.get("COUPON-NEWYEAR") as { issued: number }).issued).toBeGreaterThan(0);
+    expect(
+      json.campaigns.some((c: { cashFallbackOn: string | null }) => c.cashFallbackOn !== null),
+    ).toBe(true);
+    expect(json.recommendations.map((r: { credit: string }) => r.credit)).toContain(
+      "ASSIGN-AGENCY",
+    );
+    // 19-digit ids survive as text.
+    expect(json.campaigns[0].id).toBe("1790000000000000101");
+  });
+
+  it("totals reconcile and the output is stable run to run", () => {
+    const first = cli("plan", SAMPLE, "--json").stdout;
+    expect(cli("plan", SAMPLE, "--json").stdout).toBe(first);
+    const json = JSON.parse(first);
+    const { totals } = json;
+    expect(totals.spend).toBeCloseTo(
+      totals.creditFunded + totals.cashFunded + totals.cardFunded,
+      6,
+    );
+    for (const c of json.credits) {
+      expect(c.remainingAtStart + c.issued).toBeCloseTo(c.used + c.expired + c.remainingAtEnd, 6);
+    }
+  });
+
+  it("--daily adds the ledger and the end-of-day balances; --start and --days override the Account", () => {
+    const run = cli("plan", SAMPLE, "--json", "--daily", "--start", "2026-12-05", "--days", "7");
+    expect(run.status).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(json.start).toBe("2026-12-05");
+    expect(json.end).toBe("2026-12-11");
+    expect(Object.keys(json.daily[0])).toEqual(["date", "campaign", "source", "amount"]);
+    expect(json.balances).toHaveLength(7 * json.credits.length);
+    expect(Object.keys(json.balances[0])).toEqual(["date", "credit", "remaining"]);
+    expect(
+      json.daily.every((d: { source: string }) =>
+        /^(credit:.+|cash|card|undelivered)$/.test(d.source),
+      ),
+    ).toBe(true);
+  });
+});
+
+describe("credit-planner plan (human output)", () => {
+  it("prints the sections a person wants first, without colours off a TTY", () => {
+    const run = cli("plan", SAMPLE);
+    expect(run.status).toBe(0);
+    const sections = [
+      "Credits at risk",
+      "Credits",
+      "Campaigns",
+      "Cash",
+      "Warnings",
+      "Recommendations",
+    ];
+    let last = -1;
+    for (const section of sections) {
+      const at = run.stdout.search(new RegExp(`^${section}( \\(\\d+\\))?$`, "m"));
+      expect(at, section).toBeGreaterThan(last);
+      last = at;
+    }
+    expect(run.stdout).toContain("ASSIGN-AGENCY");
+    expect(run.stdout).toContain("$500.00");
+    expect(run.stdout).toMatch(/Cash runs out on \d{4}-\d{2}-\d{2}|Cash does not run out/);
+    expect(run.stdout).not.toContain("\u001b[");
+  });
+
+  it("amounts are formatted in the account currency", () => {
+    const dir = csvDir("yen", {
+      "Campaigns.CSV": CAMPAIGNS,
+      "credits.csv": CREDITS,
+      "account.csv": `${ACCOUNT}Currency,JPY\n`,
+    });
+    const run = cli("plan", dir);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("¥50");
+    expect(run.stdout).not.toContain("¥50.00");
+  });
+});
+
+describe("exit codes and one-line reasons (CONTRACT §2)", () => {
+  it("2 for bad arguments", () => {
+    expectOneLineError(cli(), 2);
+    expectOneLineError(cli("plan", SAMPLE, "--days", "zero"), 2, "--days");
+    expectOneLineError(cli("plan", SAMPLE, "--colour"), 2, "--colour");
+    expectOneLineError(cli("plan", SAMPLE, "--start", "12/01/2026"), 2, "--start");
+  });
+
+  it("--help prints the usage", () => {
+    const run = cli("--help");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("credit-planner plan DIR");
+  });
+
+  it("1 when a required sheet or column is missing, naming the file and column", () => {
+    const noCampaigns = csvDir("no-campaigns", { "credits.csv": CREDITS });
+    expectOneLineError(cli("plan", noCampaigns), 1, "campaigns.csv", "Campaigns");
+    const noBudget = csvDir("no-budget", {
+      "campaigns.csv": "Campaign ID,Campaign name\n100,Prospecting\n",
+      "credits.csv": CREDITS,
+    });
+    expectOneLineError(
+      cli("plan", noBudget, "--json"),
+      1,
+      join(noBudget, "campaigns.csv"),
+      "Budget",
+    );
+  });
+
+  it("1 for unreadable files: missing path, binary garbage, unbalanced quotes, a broken .xlsx", () => {
+    expectOneLineError(cli("plan", join(work, "does-not-exist")), 1, "does-not-exist");
+    const garbage = new Uint8Array(8192).map((_, i) => (i * 7919 + 13) % 256);
+    const binary = csvDir("binary", { "campaigns.csv": CAMPAIGNS, "credits.csv": garbage });
+    expectOneLineError(cli("plan", binary), 1, "credits.csv");
+    const quotes = csvDir("quotes", {
+      "campaigns.csv": 'Campaign ID,Budget\n1,"20\n',
+      "credits.csv": CREDITS,
+    });
+    expectOneLineError(cli("plan", quotes), 1, "campaigns.csv", "uote");
+    const fakeXlsx = join(work, "fake.xlsx");
+    writeFileSync(fakeXlsx, garbage);
+    expectOneLineError(cli("plan", fakeXlsx), 1, "fake.xlsx");
+  });
+
+  it("0 with warnings: a bad row is skipped and reported, the rest is planned", () => {
+    const dir = csvDir("bad-row", {
+      "campaigns.csv": `${CAMPAIGNS}200,Broken,lots\n`,
+      "credits.csv": CREDITS,
+      "account.csv": ACCOUNT,
+    });
+    const run = cli("plan", dir, "--json");
+    expect(run.status).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(json.campaigns.map((c: { id: string }) => c.id)).toEqual(["100"]);
+    expect(json.warnings[0]).toMatchObject({
+      code: "INVALID_VALUE",
+      sheet: "Campaigns",
+      cell: "C3",
+    });
+  });
+});
+
+describe("workbook formats", () => {
+  it("semicolon-separated CSV with a BOM, file names in any case", () => {
+    const dir = csvDir("european", {
+      "CAMPAIGNS.csv": '\uFEFFCampaign ID;Campaign name;Budget\n100;"Prospecting; EU";20\n',
+      "Credits.csv": "\uFEFFCredit ID;Type;Amount;Issue date\nC1;Free;50;2026-11-20\n",
+      "Account.csv": ACCOUNT.replace(/,/g, ";"),
+      "Spend-History.csv": "Date;Campaign ID;Spend\n2026-11-30;100;19.5\n",
+      "TopUps.csv": "Date;Amount\n2026-12-03;50\n",
+    });
+    const run = cli("plan", dir, "--json");
+    expect(run.stderr).toBe("");
+    const json = JSON.parse(run.stdout);
+    expect(json.campaigns[0]).toMatchObject({ id: "100", name: "Prospecting; EU" });
+    expect(json.warnings.filter((w: { code: string }) => w.code === "MISSING_SHEET")).toEqual([]);
+  });
+
+  it("an .xlsx with sheets found by name, date cells read as the day they show", () => {
+    const book = join(work, "book.xlsx");
+    writeXlsx(book, {
+      Notes: [["ignored"]],
+      campaigns: [
+        ["Campaign ID", "Campaign name", "Budget"],
+        ["1790123456789012345", "From Excel", 20],
+      ],
+      CREDITS: [
+        ["Credit ID", "Type", "Amount", "Issue date", "Valid until"],
+        ["X1", "Free", 50, { date: "2026-11-20" }, { date: "2026-12-03" }],
+      ],
+      Account: [
+        ["Setting", "Value"],
+        ["Plan start", { date: "2026-12-01" }],
+        ["Horizon days", 10],
+      ],
+    });
+    const run = cli("plan", book, "--json");
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(json.start).toBe("2026-12-01");
+    expect(json.campaigns[0]).toMatchObject({ id: "1790123456789012345", name: "From Excel" });
+    expect(json.credits[0]).toMatchObject({ id: "X1", lastUsableDay: "2026-12-03", used: 50 });
+  });
+
+  it("template writes the five sheets, which plan cleanly; it never overwrites", () => {
+    const dir = join(work, "template");
+    const run = cli("template", dir);
+    expect(run.status).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual([
+      "account.csv",
+      "campaigns.csv",
+      "credits.csv",
+      "spend-history.csv",
+      "topups.csv",
+    ]);
+    const planned = cli("plan", dir, "--json");
+    expect(planned.status).toBe(0);
+    const json = JSON.parse(planned.stdout);
+    expect(json.warnings.filter((w: { severity: string }) => w.severity === "error")).toEqual([]);
+    expectOneLineError(cli("template", dir), 1, "already exists");
+  });
+});
