@@ -54,10 +54,10 @@ export function recommend(model: Model, plan: Plan, options: RecommendOptions = 
  * How many `simulate` re-runs the search may spend. A re-run costs about
  * (campaigns + credits) × days of work; small accounts get enough for an
  * exact search, large ones a fixed couple of dozen: measured ≈ 50 ms a run
- * on M (500 × 60 × 365) and ≈ 190–260 ms on L (2,000 × 300 × 365), so ~24
- * runs keep M under its 2 s target and 20 keep L near half of its 10 s.
+ * on M (500 × 60 × 365) and ≈ 190–260 ms on L (2,000 × 300 × 365), so 20
+ * runs keep M near half of its 2 s target and L near half of its 10 s.
  */
-const RERUN_WORK_BUDGET = 5e6;
+const RERUN_WORK_BUDGET = 4e6;
 const MIN_RERUNS = 20;
 const MAX_RERUNS = 5000;
 
