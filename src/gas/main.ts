@@ -18,7 +18,7 @@ const HELP_TEXT = [
   "1. Extensions → Credit Planner → Create template sheets, then fill in Campaigns, Credits and Account.",
   "2. Open planner: credits, campaigns, warnings, recommendations and what-if edits.",
   "3. Write plan to sheets: the plan in the planner's own sheets, with a draw-down chart.",
-  "Formulas: =CREDIT_PLAN(Campaigns!A:K, Credits!A:V, Account!A:B), CREDIT_CAMPAIGNS, CREDIT_DRAWDOWN, CREDIT_FALLBACK_DATE, CREDIT_WARNINGS, CREDIT_EXPIRY, CREDIT_ASSIGN_LIMIT, CREDIT_ISSUE_DATE.",
+  "Formulas: =CREDIT_PLAN(Campaigns!A:K, Credits!A:T, Account!A:B), CREDIT_CAMPAIGNS, CREDIT_DRAWDOWN, CREDIT_FALLBACK_DATE, CREDIT_WARNINGS, CREDIT_EXPIRY, CREDIT_ASSIGN_LIMIT, CREDIT_ISSUE_DATE.",
 ].join("\n");
 
 /** The spreadsheet's zone and today there, read once per call (R1). */
