@@ -3,7 +3,9 @@
  * against the local preview: the page is the built dist/Sidebar.html and every
  * server call is answered by src/sheets/service.ts over a fixture workbook.
  */
-import { mkdirSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -296,5 +298,66 @@ describe("a workbook the server cannot plan", () => {
     } finally {
       await preview.stop();
     }
+  });
+});
+
+describe("a bigger account", () => {
+  let dir: string;
+  let preview: PreviewProcess;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "sidebar-big-"));
+    const campaigns = ["Campaign ID,Campaign name,Status,Budget"];
+    for (let i = 1; i <= 150; i++)
+      campaigns.push(`${1000 + i},Campaign ${i},Active,${5 + (i % 7)}`);
+    const credits = ["Credit ID,Type,Amount,Status,Issue date,Valid until"];
+    for (let i = 1; i <= 12; i++) {
+      credits.push(
+        `K${i},Free,${100 * i},Available,2026-11-20,2026-12-${String(5 + i).padStart(2, "0")}`,
+      );
+    }
+    writeFileSync(join(dir, "campaigns.csv"), `${campaigns.join("\n")}\n`);
+    writeFileSync(join(dir, "credits.csv"), `${credits.join("\n")}\n`);
+    writeFileSync(
+      join(dir, "account.csv"),
+      "Setting,Value\nPlan start,2026-12-01\nHorizon days,45\nCash balance,20000\n",
+    );
+    preview = await startPreviewProcess(dir);
+  });
+
+  afterAll(async () => {
+    await preview?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("the chart draws the biggest 8 credits plus one 'others' line; long tables page", async () => {
+    const { page, errors } = await openSidebar(preview.url);
+    expect(await page.locator("svg.chart path.line-credit").count()).toBe(8);
+    expect(await page.locator("svg.chart path.line-others").count()).toBe(1);
+    expect(await page.locator(".legend").textContent()).toContain("4 other credits");
+    const rows = page.locator("#campaigns tbody tr");
+    expect(await rows.count()).toBe(100);
+    await page.locator("#campaigns button.more").click();
+    expect(await rows.count()).toBe(150);
+    expect(await page.locator("#campaigns button.more").count()).toBe(0);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(WIDTH);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("preview command line (CONTRACT §2)", () => {
+  test.each([
+    [["--port", "not-a-port"]],
+    [["--workbook", "/no/such/workbook/dir"]],
+    [["--colour"]],
+  ])("bad arguments %j exit with 2 and one line", (argv) => {
+    const run = spawnSync(process.execPath, ["dist/preview.mjs", ...argv], {
+      cwd: ROOT,
+      encoding: "utf8",
+      timeout: 10_000,
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
   });
 });
