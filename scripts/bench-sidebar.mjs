@@ -1,0 +1,144 @@
+// Sidebar benchmark (issue 5): time from page load to plan on screen in the
+// local preview for the L account (2,000 campaigns × 300 credits × 365 days),
+// goal ≤ 1 s, and the size of dist/Sidebar.html, goal ≤ 200 KB. Needs a
+// built dist/ (`npm run bench` builds first) and Debian's Chromium.
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium } from "playwright-core";
+
+const LOADS = 5;
+const GOAL_MS = 1000;
+const GOAL_KB = 200;
+const L = { campaigns: 2000, credits: 300, days: 365 };
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function startPreview(workbook, port) {
+  const child = spawn(
+    process.execPath,
+    ["dist/preview.mjs", "--port", String(port), "--workbook", workbook],
+    { stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let output = "";
+  child.stdout.on("data", (chunk) => {
+    output += chunk;
+  });
+  child.stderr.on("data", (chunk) => {
+    output += chunk;
+  });
+  const ready = new Promise((resolve, reject) => {
+    const timer = setInterval(() => {
+      const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(output);
+      if (match) {
+        clearInterval(timer);
+        resolve(match[0]);
+      }
+    }, 25);
+    child.once("exit", (code) => {
+      clearInterval(timer);
+      reject(new Error(`preview exited with ${code}: ${output}`));
+    });
+  });
+  return { child, ready, output: () => output };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** One page load: navigation start → plan on screen, and its parts. */
+async function loadOnce(browser, url) {
+  const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => window.__planShownAt !== undefined, null, {
+      timeout: 120_000,
+    });
+    return await page.evaluate(() => {
+      const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN;
+      return {
+        shown: window.__planShownAt,
+        requested: mark("plan-requested"),
+        received: mark("plan-received"),
+        rendered: mark("plan-rendered"),
+        failed: document.body.dataset.status === "error",
+      };
+    });
+  } finally {
+    await page.close();
+  }
+}
+
+export async function benchSidebar() {
+  const lines = ["Sidebar (local preview in Chromium, 300 px)"];
+  if (!existsSync("dist/Sidebar.html") || !existsSync("dist/preview.mjs")) {
+    return [...lines, "skipped: dist/ is not built (npm run build)"];
+  }
+  const kb = statSync("dist/Sidebar.html").size / 1024;
+  const dir = mkdtempSync(join(tmpdir(), "acp-sidebar-bench-"));
+  let preview;
+  let browser;
+  try {
+    const { writeSyntheticWorkbook } = await import(
+      pathToFileURL(join(process.cwd(), "scripts/gen-workbook.mjs")).href
+    );
+    writeSyntheticWorkbook(dir, L);
+    preview = startPreview(dir, await freePort());
+    const url = await preview.ready;
+    browser = await chromium.launch({
+      executablePath: "/usr/bin/chromium",
+      headless: true,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+    const runs = [];
+    for (let i = 0; i < LOADS; i++) runs.push(await loadOnce(browser, url));
+    if (runs.some((r) => r.failed))
+      throw new Error(`the sidebar showed an error: ${preview.output()}`);
+    const payload = await fetch(new URL("/rpc", url), {
+      method: "POST",
+      body: JSON.stringify({ fn: "getPlan", args: [null] }),
+    }).then((r) => r.text());
+    const server = [...preview.output().matchAll(/getPlan\(null\) ok in (\d+) ms/g)].map((m) =>
+      Number(m[1]),
+    );
+    const shown = runs.map((r) => r.shown);
+    const call = runs.map((r) => r.received - r.requested);
+    const render = runs.map((r) => r.shown - r.received);
+    const status = (ok) => (ok ? "ok" : "over goal");
+    lines.push(
+      `L account: ${L.campaigns} campaigns × ${L.credits} credits × ${L.days} days, ${LOADS} page loads`,
+      `  page load → plan on screen   first ${shown[0].toFixed(0)} ms, median ${median(shown).toFixed(0)} ms   goal ≤ ${GOAL_MS} ms: ${status(median(shown) <= GOAL_MS)}`,
+      `    of which getPlan call      median ${median(call).toFixed(0)} ms (server code ${median(server)} ms, JSON ${(payload.length / 1024 / 1024).toFixed(2)} MB)`,
+      `    of which render → screen   median ${median(render).toFixed(0)} ms`,
+      `  dist/Sidebar.html            ${kb.toFixed(1)} KB   goal ≤ ${GOAL_KB} KB: ${status(kb <= GOAL_KB)}`,
+    );
+  } finally {
+    await browser?.close();
+    if (preview && preview.child.exitCode === null) preview.child.kill("SIGTERM");
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return lines;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  console.log((await benchSidebar()).join("\n"));
+}
