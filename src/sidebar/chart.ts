@@ -34,7 +34,9 @@ function lineColor(line: ChartLine, index: number): string {
 export function renderChart(data: ChartData, currency: string): HTMLElement {
   const x = (d: number) =>
     PAD.left + (data.days <= 1 ? PLOT_W / 2 : (d / (data.days - 1)) * PLOT_W);
-  const y = (v: number) => PAD.top + ((data.max - v) / (data.max - data.min)) * PLOT_H;
+  const yCredit = (v: number) => PAD.top + ((data.creditMax - v) / data.creditMax) * PLOT_H;
+  const yCash = (v: number) =>
+    PAD.top + ((data.cashMax - v) / (data.cashMax - data.cashMin)) * PLOT_H;
   // At most about one point per horizontal unit; the last day is always drawn.
   const step = Math.max(1, Math.ceil(data.days / PLOT_W));
 
@@ -46,11 +48,30 @@ export function renderChart(data: ChartData, currency: string): HTMLElement {
     "aria-label":
       "Draw-down chart of credit and cash balances. Use the arrow keys to read each day.",
   });
+  const base = PAD.top + PLOT_H;
   chart.appendChild(
-    svg("line", { x1: PAD.left, x2: WIDTH - PAD.right, y1: y(0), y2: y(0), class: "axis" }),
+    svg("line", { x1: PAD.left, x2: WIDTH - PAD.right, y1: base, y2: base, class: "axis" }),
+  );
+  if (data.cashMin < 0) {
+    // Cash below zero (overdrawn): its zero line, dashed.
+    const zero = yCash(0).toFixed(1);
+    chart.appendChild(
+      svg("line", { x1: PAD.left, x2: WIDTH - PAD.right, y1: zero, y2: zero, class: "axis zero" }),
+    );
+  }
+  chart.appendChild(
+    svg(
+      "text",
+      { x: PAD.left, y: 10, class: "tick" },
+      `credits ${compactMoney(data.creditMax, currency)}`,
+    ),
   );
   chart.appendChild(
-    svg("text", { x: PAD.left, y: 10, class: "tick" }, compactMoney(data.max, currency)),
+    svg(
+      "text",
+      { x: WIDTH - PAD.right, y: 10, class: "tick", "text-anchor": "end" },
+      `cash ${compactMoney(data.cashMax, currency)}`,
+    ),
   );
   chart.appendChild(svg("text", { x: PAD.left, y: HEIGHT - 4, class: "tick" }, data.start));
   chart.appendChild(
@@ -63,6 +84,7 @@ export function renderChart(data: ChartData, currency: string): HTMLElement {
 
   data.lines.forEach((line, index) => {
     const color = lineColor(line, index);
+    const y = line.kind === "cash" ? yCash : yCredit;
     const parts: string[] = [];
     for (let d = 0; d < data.days; d += step) {
       parts.push(
@@ -81,7 +103,6 @@ export function renderChart(data: ChartData, currency: string): HTMLElement {
     );
     if (line.expiryIndex !== null) {
       const ex = x(line.expiryIndex);
-      const base = PAD.top + PLOT_H;
       chart.appendChild(
         svg(
           "path",
@@ -171,7 +192,7 @@ export function renderChart(data: ChartData, currency: string): HTMLElement {
           className: "swatch",
           attrs: { style: `background:${lineColor(line, index)}` },
         }),
-        line.label,
+        line.kind === "cash" ? `${line.label} (right scale)` : line.label,
       ),
     ),
   );

@@ -21,8 +21,14 @@ export interface ChartData {
   start: string;
   days: number;
   lines: ChartLine[];
-  min: number;
-  max: number;
+  /** Credit lines' scale (left): from 0 to the biggest balance. */
+  creditMax: number;
+  /**
+   * Cash has its own scale (right): a cash balance is often many times the
+   * credits and would flatten their lines on a shared one.
+   */
+  cashMin: number;
+  cashMax: number;
 }
 
 function dayIndex(start: string, date: string | null, days: number): number | null {
@@ -72,14 +78,23 @@ export function chartData(plan: PlanJson, maxLines = MAX_CREDIT_LINES): ChartDat
   }
   lines.push({ label: "Cash", credit: null, kind: "cash", values: series.cash, expiryIndex: null });
 
-  let min = 0;
-  let max = 0;
+  let creditMax = 0;
   for (const line of lines) {
-    for (const v of line.values) {
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
+    if (line.kind === "cash") continue;
+    for (const v of line.values) if (v > creditMax) creditMax = v;
   }
-  if (max === min) max = min + 1;
-  return { start: series.start, days: series.days, lines, min, max };
+  let cashMin = 0;
+  let cashMax = 0;
+  for (const v of series.cash) {
+    if (v < cashMin) cashMin = v;
+    if (v > cashMax) cashMax = v;
+  }
+  return {
+    start: series.start,
+    days: series.days,
+    lines,
+    creditMax: creditMax > 0 ? creditMax : 1,
+    cashMin,
+    cashMax: cashMax > cashMin ? cashMax : cashMin + 1,
+  };
 }

@@ -161,7 +161,9 @@ describe("sidebar over the basic workbook", () => {
     await expect
       .poll(async () => (await previewState(preview.url)).selections)
       .toEqual([{ sheet: target.sheet, a1: target.cell }]);
-    expect(await page.locator("#status").textContent()).toContain(`${target.sheet}!${target.cell}`);
+    await expect
+      .poll(() => page.locator("#status").textContent())
+      .toContain(`${target.sheet}!${target.cell}`);
   });
 
   test("Apply asks for confirmation first: cancel calls nothing, confirm applies (R12)", async () => {

@@ -132,8 +132,9 @@ describe("chart lines", () => {
     expect(data?.lines.map((l) => l.label)).toEqual(["C0", "C1", "C2", "Cash"]);
     // The expiry day is marked at its index from plan start.
     expect(data?.lines[0].expiryIndex).toBe(2);
-    expect(data?.min).toBe(-20);
-    expect(data?.max).toBe(50);
+    // Credits and cash have their own scales.
+    expect(data?.creditMax).toBe(30);
+    expect([data?.cashMin, data?.cashMax]).toEqual([-20, 50]);
   });
 
   test("many credits: the biggest 8 are drawn and the rest summed into one line", () => {
