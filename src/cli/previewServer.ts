@@ -40,7 +40,7 @@ type Handler = (args: unknown[]) => unknown;
 function handlers(port: MemoryWorkbookPort, label: string): Record<string, Handler> {
   const note = `Local preview: only the in-memory copy of ${label} changed; the files on disk are untouched.`;
   return {
-    getPlan: ([whatIf]) => getPlan(port, whatIf ?? null),
+    getPlan: ([whatIf, options]) => getPlan(port, whatIf ?? null, options ?? null),
     applyRecommendation: ([creditId, campaignIds]) => ({
       ...applyRecommendation(port, creditId, campaignIds),
       notes: [note],

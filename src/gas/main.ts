@@ -129,8 +129,8 @@ export function writePlanToSheets(): { sheets: string[]; notes: string[] } {
 }
 
 // Sidebar server calls: JSON in and out, never a Date (CONTRACT §4).
-export function getPlan(whatIf: unknown): PlanJson {
-  return service.getPlan(activePort(), whatIf);
+export function getPlan(whatIf: unknown, options?: unknown): PlanJson {
+  return service.getPlan(activePort(), whatIf, options ?? null);
 }
 
 export function applyRecommendation(creditId: unknown, campaignIds: unknown) {

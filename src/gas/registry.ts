@@ -169,7 +169,14 @@ export const REGISTRY: readonly GlobalEntry[] = [
     name: "getPlan",
     kind: "global",
     description: "Sidebar call: the JSON plan, with what-if changes applied.",
-    params: [{ name: "whatIf", type: "Array", description: "Null or a list of changes." }],
+    params: [
+      { name: "whatIf", type: "Array", description: "Null or a list of changes." },
+      {
+        name: "options",
+        type: "Object",
+        description: "Optional; {recommendations: false} returns the plan before R12.",
+      },
+    ],
   },
   {
     name: "applyRecommendation",

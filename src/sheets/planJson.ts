@@ -115,6 +115,8 @@ export interface PlanJson {
   creditUpperBound: number;
   daily?: DailyJson[];
   balances?: BalanceJson[];
+  /** Set when R12 was left out on request: recommendations come in a later call. */
+  recommendationsPending?: boolean;
   /** Compact end-of-day series for a draw-down chart (`series` option). */
   series?: SeriesJson;
 }

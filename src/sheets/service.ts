@@ -107,9 +107,24 @@ export function planRead(
   return plan;
 }
 
-/** `getPlan(whatIf)` of CONTRACT §4: the JSON plan with the draw-down series; no Date inside. */
-export function getPlan(port: WorkbookPort, whatIf: unknown): PlanJson {
-  return planToJson(planFromPort(port, parseWhatIf(whatIf)), { series: true });
+/**
+ * `getPlan(whatIf)` of CONTRACT §4: the JSON plan with the draw-down series;
+ * no Date inside. `options` `{ recommendations: false }` leaves R12 out (and
+ * marks the plan `recommendationsPending`) so a large account's plan can be on
+ * screen before its recommendations are measured.
+ */
+export function getPlan(port: WorkbookPort, whatIf: unknown, options: unknown = null): PlanJson {
+  const withRecommendations = !(
+    typeof options === "object" &&
+    options !== null &&
+    (options as { recommendations?: unknown }).recommendations === false
+  );
+  const read = readWorkbook(port.readTables(), { today: port.today(), timeZone: port.timeZone() });
+  if (!read.ok) throw new Error(`The workbook cannot be planned: ${read.error}`);
+  const plan = planRead(read, parseWhatIf(whatIf), { recommendations: withRecommendations });
+  const json = planToJson(plan, { series: true });
+  if (!withRecommendations) json.recommendationsPending = true;
+  return json;
 }
 
 const A1_PATTERN = /^([A-Z]{1,3})([1-9][0-9]{0,6})$/;

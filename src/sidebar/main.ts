@@ -118,6 +118,13 @@ function drawPlan(current: PlanJson): void {
   setBusy(busy);
 }
 
+function planLine(current: PlanJson, changeCount: number): string {
+  return (
+    `Plan ${current.start} – ${current.end}: ${current.credits.length} credits, ${current.campaigns.length} campaigns` +
+    (changeCount > 0 ? " (what-if, not saved)." : ".")
+  );
+}
+
 async function loadPlan(): Promise<void> {
   const request = ++planRequest;
   const changes = whatIf.changes();
@@ -127,22 +134,30 @@ async function loadPlan(): Promise<void> {
   );
   try {
     performance.mark("plan-requested");
-    const next = await callServer("getPlan", changes.length > 0 ? [...changes] : null);
+    const whatIfArg = changes.length > 0 ? [...changes] : null;
+    // The plan first, then R12: re-running the plan per credit takes seconds on big accounts.
+    const first = await callServer("getPlan", whatIfArg, { recommendations: false });
     if (request !== planRequest) return; // A newer request is on its way.
-    performance.mark("plan-received");
-    plan = next;
-    drawPlan(next);
-    setStatus(
-      "ready",
-      `Plan ${next.start} – ${next.end}: ${next.credits.length} credits, ${next.campaigns.length} campaigns` +
-        (changes.length > 0 ? " (what-if, not saved)." : "."),
-    );
-    document.body.dataset.planState = "ready";
-    performance.mark("plan-rendered");
+    plan = first;
+    drawPlan(first);
+    setStatus("loading", `${planLine(first, changes.length)} Working out recommendations…`);
     // The frame after rendering is when the plan is on screen (read by scripts/bench-sidebar.mjs).
     requestAnimationFrame(() => {
       performance.mark("plan-shown");
-      (window as { __planShownAt?: number }).__planShownAt = performance.now();
+      const w = window as { __planShownAt?: number };
+      if (w.__planShownAt === undefined) w.__planShownAt = performance.now();
+    });
+    const next = await callServer("getPlan", whatIfArg);
+    if (request !== planRequest) return;
+    performance.mark("plan-received");
+    plan = next;
+    drawPlan(next);
+    setStatus("ready", planLine(next, changes.length));
+    document.body.dataset.planState = "ready";
+    performance.mark("plan-rendered");
+    requestAnimationFrame(() => {
+      const w = window as { __recommendationsShownAt?: number };
+      if (w.__recommendationsShownAt === undefined) w.__recommendationsShownAt = performance.now();
     });
   } catch (error) {
     if (request !== planRequest) return;

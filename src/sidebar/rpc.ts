@@ -20,7 +20,7 @@ export interface WriteResult extends ResultNotes {
 
 /** The server functions the sidebar may call (CONTRACT.md §4), with their argument and result types. */
 export interface ServerFunctions {
-  getPlan(whatIf: WhatIfChange[] | null): PlanJson;
+  getPlan(whatIf: WhatIfChange[] | null, options?: { recommendations: boolean }): PlanJson;
   applyRecommendation(creditId: string, campaignIds: string[]): (ApplyResult & ResultNotes) | null;
   writePlanToSheets(): WriteResult | null | undefined;
   selectCell(sheet: string, a1: string): unknown;

@@ -241,6 +241,13 @@ export function renderRecommendations(
     { className: "note" },
     `At most ${money(plan.creditUpperBound, c)} of credit can be used in this horizon, whatever the assignments (R12).`,
   );
+  if (plan.recommendationsPending) {
+    return h(
+      "p",
+      { className: "empty", attrs: { id: "recommendations-pending" } },
+      "Working out which assignments would waste less…",
+    );
+  }
   if (plan.recommendations.length === 0) {
     return h(
       "div",
