@@ -122,6 +122,18 @@ describe("server service over a port", () => {
     expect(asIs.series?.credits.map((c) => c.id)).toEqual(["C1", "C2"]);
   });
 
+  it("getPlan can leave R12 out so the plan shows first (R12 recommendations follow)", () => {
+    const port = memoryPort(tables(), TODAY);
+    const quick = getPlan(port, null, { recommendations: false });
+    const full = getPlan(port, null);
+    expect(quick.recommendationsPending).toBe(true);
+    expect(quick.recommendations).toEqual([]);
+    expect(full.recommendationsPending).toBeUndefined();
+    expect(full.recommendations.map((r) => r.credit)).toEqual(["C2"]);
+    expect(quick.credits).toEqual(full.credits);
+    expect(quick.campaigns).toEqual(full.campaigns);
+  });
+
   it("getPlan throws a clear error when the workbook cannot be read", () => {
     const port = memoryPort({ ...tables(), credits: [["Credit ID"], ["C1"]] }, TODAY);
     expect(() => getPlan(port, null)).toThrow(/cannot be planned.*Credits/);
