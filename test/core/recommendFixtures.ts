@@ -2,50 +2,21 @@
 import { dayFromYmd } from "../../src/core/calendar";
 import type { Campaign, CampaignStatus, Credit, Model } from "../../src/core/model";
 import { defaultAccount } from "../../src/core/model";
+import { credit as baseCredit, campaign } from "./builders";
 
 export const PLAN_START = dayFromYmd(2026, 12, 1);
 
-export function campaign(id: string, overrides: Partial<Campaign> = {}): Campaign {
-  return {
-    id,
-    name: `Campaign ${id}`,
-    status: "active",
-    budgetMode: "daily",
-    budget: 10_000,
-    expectedDailySpend: null,
-    spentToDate: 0,
-    startDate: null,
-    endDate: null,
-    adProduct: null,
-    countries: [],
-    ...overrides,
-  };
-}
+export { campaign };
 
+/** R12 tests default to an assignable credit of $500 valid 30 days from plan start. */
 export function credit(id: string, overrides: Partial<Credit> = {}): Credit {
-  return {
-    id,
-    name: `Credit ${id}`,
+  return baseCredit(id, {
     type: "assignable",
     amount: 50_000,
-    used: 0,
-    status: "available",
     issueDate: PLAN_START,
-    validUntil: null,
     validityDays: 30,
-    assignedCampaigns: [],
-    adProducts: [],
-    countries: [],
-    minCashBalance: null,
-    spendThreshold: null,
-    spendCountedFrom: null,
-    spendSoFar: 0,
-    earnBy: null,
-    issueDelay: null,
-    redeemOn: null,
-    redeemBy: null,
     ...overrides,
-  };
+  });
 }
 
 export function model(
