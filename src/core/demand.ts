@@ -1,4 +1,6 @@
 /** R3: what each campaign wants to spend on each planned day. */
+
+import { isDelivering } from "./eligibility";
 import type { Campaign, Day, Model, Money, Warning } from "./model";
 import { divideRounded, roundHalfAwayFromZero } from "./money";
 import { campaignWarning } from "./warnings";
@@ -9,7 +11,6 @@ export interface DemandResult {
   warnings: Warning[];
 }
 
-const DELIVERING = new Set(["active", "scheduled"]);
 const RUN_RATE_DAYS = 7;
 const PPM = 1_000_000;
 
@@ -23,7 +24,7 @@ export function computeDemand(model: Model): DemandResult {
   const demand = model.campaigns.map((campaign) => {
     const row = new Float64Array(days);
     // R3: only Active or Scheduled campaigns spend (a paused one consumes nothing).
-    if (!DELIVERING.has(campaign.status)) return row;
+    if (!isDelivering(campaign.status)) return row;
     const from = Math.max(start, campaign.startDate ?? start);
     const to = Math.min(start + days - 1, campaign.endDate ?? start + days - 1);
     if (campaign.budgetMode === "lifetime") {

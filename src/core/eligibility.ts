@@ -1,7 +1,8 @@
 /** R5 restrictions and R6 assignment filtering. */
 import type { Campaign, Credit } from "./model";
 
-const NEWLY_ASSIGNABLE = new Set(["active", "scheduled"]);
+/** R3: only Active or Scheduled campaigns spend. */
+const DELIVERING = new Set(["active", "scheduled"]);
 /** R6: statuses that never appear in TikTok's assignment list. */
 const NOT_ASSIGNABLE = new Set(["draft", "archived", "deleted", "completed"]);
 
@@ -30,9 +31,14 @@ export function hasRestrictions(credit: Credit): boolean {
   return credit.adProducts.length > 0 || credit.countries.length > 0;
 }
 
+/** R3: Active and Scheduled campaigns spend (Paused, Draft, … never do). */
+export function isDelivering(status: Campaign["status"]): boolean {
+  return DELIVERING.has(status);
+}
+
 /** R6: only Active or Scheduled campaigns can be newly assigned. */
 export function canBeNewlyAssigned(campaign: Campaign): boolean {
-  return NEWLY_ASSIGNABLE.has(campaign.status);
+  return isDelivering(campaign.status);
 }
 
 export interface ResolvedAssignment {

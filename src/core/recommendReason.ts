@@ -1,5 +1,6 @@
 /** R12: the one-line reasons shown with a recommendation. */
 import { isoDate } from "./calendar";
+import { isDelivering } from "./eligibility";
 import type { Campaign, Model, Money } from "./model";
 import { formatMoney } from "./money";
 
@@ -51,7 +52,7 @@ export function recommendationReason(facts: ReasonFacts): string {
 function currentProblem(facts: ReasonFacts, current: Campaign[]): string {
   const lost = moneyText(facts.model, facts.expiredBefore);
   if (current.length === 0) return `unassigned now, so ${lost} of it expires`;
-  const idle = current.filter((c) => c.status !== "active" && c.status !== "scheduled");
+  const idle = current.filter((c) => !isDelivering(c.status));
   if (idle.length > 0) {
     const byStatus = new Map<string, Campaign[]>();
     for (const c of idle) byStatus.set(c.status, [...(byStatus.get(c.status) ?? []), c]);

@@ -2,7 +2,7 @@
 
 import { isoDate } from "./calendar";
 import type { CreditState } from "./creditState";
-import { hasRestrictions, passesRestrictions } from "./eligibility";
+import { hasRestrictions, isDelivering, passesRestrictions } from "./eligibility";
 import type { Day, Model, Money, Warning } from "./model";
 import { formatMoney } from "./money";
 import type { CampaignResult, CreditPlanStatus, CreditResult, Ledger, Plan } from "./plan";
@@ -236,10 +236,6 @@ function creditWarnings(outcome: SimulationOutcome, credits: CreditResult[], end
     }
   }
   return warnings;
-}
-
-function isDelivering(status: string): boolean {
-  return status === "active" || status === "scheduled";
 }
 
 /** R6: unknown, ineligible, over-limit, BC, unassigned and idle assignments. */

@@ -3,15 +3,8 @@
  * the command line all show these. Money cells are major-unit numbers, date
  * cells Day integers or null: each shell renders dates its own way.
  */
-import {
-  type CreditPlanStatus,
-  type CreditType,
-  type Plan,
-  SOURCE_CARD,
-  SOURCE_CASH,
-  SOURCE_UNDELIVERED,
-  toMajor,
-} from "../core";
+import { type Plan, SOURCE_CARD, SOURCE_CASH, SOURCE_UNDELIVERED, toMajor } from "../core";
+import { CREDIT_STATUS_LABELS, CREDIT_TYPE_LABELS } from "./labels";
 
 export type OutKind = "text" | "money" | "date" | "number";
 
@@ -21,25 +14,7 @@ export interface OutTable {
   rows: (string | number | null)[][];
 }
 
-export const CREDIT_TYPE_LABELS: Record<CreditType, string> = {
-  free: "Free",
-  assignable: "Assignable",
-  conditional: "Conditional",
-  business_center: "Business Center",
-  spend_match: "Spend-match",
-  coupon: "Coupon",
-};
-
-export const CREDIT_STATUS_LABELS: Record<CreditPlanStatus, string> = {
-  used: "Used",
-  unavailable: "Not available",
-  rejected: "Rejected",
-  lapsed: "Lapsed",
-  pending: "Pending",
-  depleted: "Depleted",
-  expired: "Expired",
-  available: "Available",
-};
+export { CREDIT_STATUS_LABELS, CREDIT_TYPE_LABELS };
 
 /** CREDIT_PLAN (CONTRACT §3): one row a credit; issued on, expires on, remaining at end follow. */
 export function creditTable(plan: Plan): OutTable {

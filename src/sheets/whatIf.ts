@@ -8,21 +8,12 @@
  * it, and silently planning something else would mislead.
  */
 import { type CampaignStatus, type Model, roundHalfAwayFromZero } from "../core";
+import { CAMPAIGN_STATUSES } from "./labels";
 
 export type WhatIfChange =
   | { kind: "budget"; campaign: string /** Major units. */; budget: number }
   | { kind: "status"; campaign: string; status: CampaignStatus }
   | { kind: "assign"; credit: string; campaigns: string[] };
-
-const CAMPAIGN_STATUSES: readonly CampaignStatus[] = [
-  "active",
-  "scheduled",
-  "paused",
-  "draft",
-  "archived",
-  "deleted",
-  "completed",
-];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);

@@ -1,4 +1,6 @@
 /** Renders the plan's parts: summary, credits, campaigns, warnings, recommendations. */
+
+import { CREDIT_TYPE_LABELS } from "../sheets/labels";
 import type {
   CampaignJson,
   CreditJson,
@@ -73,15 +75,6 @@ export function newViews(): Views {
   };
 }
 
-const TYPE_LABELS: Record<string, string> = {
-  free: "Free",
-  assignable: "Assignable",
-  conditional: "Conditional",
-  business_center: "Business Center",
-  spend_match: "Spend-match",
-  coupon: "Coupon",
-};
-
 export function renderCredits(plan: PlanJson, view: TableView): HTMLElement {
   const c = plan.currency;
   const columns: Column<CreditJson>[] = [
@@ -94,7 +87,7 @@ export function renderCredits(plan: PlanJson, view: TableView): HTMLElement {
         h(
           "small",
           { className: "sub" },
-          `${TYPE_LABELS[r.type] ?? r.type} · ${r.status} · last day ${day(r.lastUsableDay)}`,
+          `${CREDIT_TYPE_LABELS[r.type] ?? r.type} · ${r.status} · last day ${day(r.lastUsableDay)}`,
         ),
       ],
     },

@@ -4,19 +4,10 @@
  */
 
 import type { CampaignStatus } from "../core";
+import { CAMPAIGN_STATUS_LABELS, CAMPAIGN_STATUSES } from "../sheets/labels";
 import type { PlanJson } from "../sheets/planJson";
 import type { WhatIfChange } from "../sheets/whatIf";
 import { type Child, h, replaceChildren } from "./dom";
-
-const STATUSES: CampaignStatus[] = [
-  "active",
-  "scheduled",
-  "paused",
-  "draft",
-  "archived",
-  "deleted",
-  "completed",
-];
 
 export function describeChange(change: WhatIfChange, currency: string): string {
   switch (change.kind) {
@@ -87,7 +78,9 @@ export function createWhatIfPanel(onChange: (changes: WhatIfChange[]) => void): 
   const status = h(
     "select",
     { attrs: { id: "wi-status" } },
-    ...STATUSES.map((s) => h("option", { attrs: { value: s } }, s[0].toUpperCase() + s.slice(1))),
+    ...CAMPAIGN_STATUSES.map((s) =>
+      h("option", { attrs: { value: s } }, CAMPAIGN_STATUS_LABELS[s]),
+    ),
   );
   const credit = h("input", {
     attrs: { id: "wi-credit", type: "text", list: "wi-credit-ids", autocomplete: "off" },
