@@ -4,155 +4,15 @@
 // Apps Script runs slower than Node and custom functions stop at 30 s, hence
 // the 1.5 s goal here. `scripts/bench.mjs` calls `benchGas()`.
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import vm from "node:vm";
-import { build } from "esbuild";
+import { importTs } from "./importTs.mjs";
 
 const GOAL_MS = 1500;
 const GOAL_KB = 150;
 const RUNS = 5;
 const MS_PER_DAY = 86_400_000;
-
-const STATUS = {
-  active: "Active",
-  scheduled: "Scheduled",
-  paused: "Paused",
-  draft: "Draft",
-  archived: "Archived",
-  deleted: "Deleted",
-  completed: "Completed",
-};
-const BUDGET_MODE = {
-  daily: "Daily",
-  lifetime: "Lifetime",
-  no_limit: "No limit",
-  dynamic_daily: "Dynamic daily",
-};
-const CREDIT_TYPE = {
-  free: "Free",
-  assignable: "Assignable",
-  conditional: "Conditional",
-  business_center: "Business Center",
-  spend_match: "Spend-match",
-  coupon: "Coupon",
-};
-const CREDIT_STATUS = {
-  available: "Available",
-  earning: "Earning",
-  to_redeem: "To redeem",
-  used: "Used",
-  expired: "Expired",
-  not_available: "Not available",
-};
-
-/** The engine bench's deterministic L model (scripts/synthetic.ts). */
-async function syntheticL() {
-  const outfile = join(tmpdir(), `bench-gas-synthetic-${process.pid}.mjs`);
-  await build({
-    entryPoints: ["scripts/synthetic.ts"],
-    outfile,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    logLevel: "warning",
-  });
-  try {
-    return (await import(pathToFileURL(outfile).href)).syntheticModel("L");
-  } finally {
-    rmSync(outfile, { force: true });
-  }
-}
-
-/** The model as the Campaigns, Credits and Account ranges Sheets would pass (zone UTC). */
-function modelToRanges(model, makeDate) {
-  const major = (minor) => (minor === null ? "" : minor / 10 ** model.account.minorUnits);
-  const date = (day) => (day === null ? "" : makeDate(day * MS_PER_DAY));
-  const campaigns = [
-    [
-      "Campaign ID",
-      "Campaign name",
-      "Status",
-      "Budget mode",
-      "Budget",
-      "Expected daily spend",
-      "Spent to date",
-      "Start date",
-      "End date",
-      "Ad product",
-      "Countries",
-    ],
-    ...model.campaigns.map((c) => [
-      c.id,
-      c.name,
-      STATUS[c.status],
-      BUDGET_MODE[c.budgetMode],
-      major(c.budget),
-      major(c.expectedDailySpend),
-      major(c.spentToDate),
-      date(c.startDate),
-      date(c.endDate),
-      c.adProduct ?? "",
-      c.countries.join(", "),
-    ]),
-  ];
-  const credits = [
-    [
-      "Credit ID",
-      "Name",
-      "Type",
-      "Amount",
-      "Used",
-      "Status",
-      "Issue date",
-      "Valid until",
-      "Validity days",
-      "Assigned campaigns",
-      "Ad products",
-      "Countries",
-      "Min cash balance",
-      "Spend threshold",
-      "Spend so far",
-      "Earn by",
-      "Redeem on",
-      "Redeem by",
-    ],
-    ...model.credits.map((c) => [
-      c.id,
-      c.name,
-      CREDIT_TYPE[c.type],
-      major(c.amount),
-      major(c.used),
-      CREDIT_STATUS[c.status],
-      date(c.issueDate),
-      date(c.validUntil),
-      c.validityDays ?? "",
-      c.assignedCampaigns.join(", "),
-      c.adProducts.join(", "),
-      c.countries.join(", "),
-      major(c.minCashBalance),
-      major(c.spendThreshold),
-      major(c.spendSoFar),
-      date(c.earnBy),
-      date(c.redeemOn),
-      date(c.redeemBy),
-    ]),
-  ];
-  const a = model.account;
-  const account = [
-    ["Setting", "Value"],
-    ["Plan start", date(a.planStart)],
-    ["Horizon days", a.horizonDays],
-    ["Cash balance", major(a.cashBalance)],
-    ["Fallback payment", a.fallbackPayment === "card" ? "Card" : "None"],
-    ["Card limit", major(a.cardLimit)],
-    ["One promotion at a time", a.onePromotionAtATime ? "Yes" : "No"],
-  ];
-  return [campaigns, credits, account];
-}
 
 export async function benchGas() {
   if (!existsSync("dist/Code.js")) execFileSync(process.execPath, ["scripts/build.mjs"]);
@@ -162,8 +22,11 @@ export async function benchGas() {
   });
   vm.runInContext(code, context, { filename: "Code.js" });
   const makeDate = vm.runInContext("(ms) => new Date(ms)", context);
-  const model = await syntheticL();
-  const ranges = modelToRanges(model, makeDate);
+  const { syntheticModel, modelToTables } = await importTs("scripts/syntheticWorkbook.ts");
+  const model = syntheticModel("L");
+  // Sheets hands Apps Script Dates built in the spreadsheet's zone (UTC here).
+  const tables = modelToTables(model, (day) => makeDate(day * MS_PER_DAY));
+  const ranges = [tables.campaigns, tables.credits, tables.account];
 
   const times = [];
   let rows = 0;

@@ -7,36 +7,12 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { build } from "esbuild";
-import { writeSyntheticWorkbook } from "./gen-workbook.mjs";
+import { importTs } from "./importTs.mjs";
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 };
-
-/** Bundles the reader, the CSV loader and the engine into one module for timing phases. */
-async function loadModules(work) {
-  const outfile = join(work, "modules.mjs");
-  await build({
-    stdin: {
-      contents: [
-        'export { readWorkbook, planToJson } from "./src/sheets";',
-        'export { simulate, buildPlan } from "./src/core";',
-        'export { loadWorkbook } from "./src/cli/loadWorkbook";',
-      ].join("\n"),
-      resolveDir: process.cwd(),
-      loader: "ts",
-    },
-    outfile,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    logLevel: "warning",
-  });
-  return import(pathToFileURL(outfile).href);
-}
 
 /** Where the whole-process time goes on one workbook: load, read, simulate, R12, JSON. */
 async function phases(modules, dir) {
@@ -76,7 +52,7 @@ function campaignRows(count) {
 export async function benchSheets() {
   const work = mkdtempSync(join(tmpdir(), "acp-bench-sheets-"));
   try {
-    const modules = await loadModules(work);
+    const modules = await importTs("scripts/benchModules.ts");
     const { readWorkbook } = modules;
     const campaigns = campaignRows(100_000);
     const tables = { campaigns, credits: [["Credit ID", "Type", "Amount"]] };
@@ -93,12 +69,7 @@ export async function benchSheets() {
       const built = spawnSync(process.execPath, ["scripts/build.mjs"], { encoding: "utf8" });
       if (built.status !== 0) throw new Error(`build failed: ${built.stderr}`);
     }
-    const dir = writeSyntheticWorkbook(join(work, "L"), {
-      campaigns: 2000,
-      credits: 300,
-      days: 365,
-      seed: 42,
-    });
+    const dir = modules.writeSyntheticWorkbook(join(work, "L"), "L");
     const cliTimes = [];
     let bytes = 0;
     for (let run = 0; run < 7; run++) {

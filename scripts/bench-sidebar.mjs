@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
+import { importTs } from "./importTs.mjs";
 
 const LOADS = 5;
 const GOAL_MS = 1000;
@@ -86,10 +87,8 @@ export async function benchSidebar() {
   let preview;
   let browser;
   try {
-    const { writeSyntheticWorkbook } = await import(
-      pathToFileURL(join(process.cwd(), "scripts/gen-workbook.mjs")).href
-    );
-    writeSyntheticWorkbook(dir, L);
+    const { writeSyntheticWorkbook } = await importTs("scripts/syntheticWorkbook.ts");
+    writeSyntheticWorkbook(dir, "L");
     preview = startPreview(dir, await freePort());
     const url = await preview.ready;
     browser = await chromium.launch({

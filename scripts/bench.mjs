@@ -2,33 +2,15 @@
 // accounts. Each engine size runs in its own process so its peak memory
 // (max RSS) is its own. The other parts' benches are called when present.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { build } from "esbuild";
-
-const work = mkdtempSync(join(tmpdir(), "acp-bench-"));
-
-async function bundle(entry, name) {
-  const outfile = join(work, `${name}.mjs`);
-  await build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    logLevel: "warning",
-  });
-  return outfile;
-}
+import { bundleTs, importTs } from "./importTs.mjs";
 
 const GOALS_MS = { L: 300, XL: 4000 };
 const RUNS = { S: 21, M: 9, L: 7, XL: 3 };
 
 async function benchEngine() {
-  const script = await bundle("scripts/bench-engine.ts", "engine");
+  const script = await bundleTs("scripts/bench-engine.ts");
   const lines = [
     "Rules engine (simulate), median of runs, peak memory of its own process",
     "size  campaigns credits days  campaign-days  median ms  µs/campaign-day  peak RSS MB  goal",
@@ -62,10 +44,7 @@ const sections = [["engine", benchEngine]];
 if (existsSync("scripts/bench-recommend.ts")) {
   sections.push([
     "recommendations",
-    async () =>
-      (
-        await import(pathToFileURL(await bundle("scripts/bench-recommend.ts", "recommend")))
-      ).benchRecommend(),
+    async () => (await importTs("scripts/bench-recommend.ts")).benchRecommend(),
   ]);
 }
 for (const [file, fn] of [

@@ -128,5 +128,12 @@ export function syntheticModel(size: SizeName, seed = 42): Model {
     day: start + k * 30,
     amount: shape.campaigns * 300_000,
   }));
-  return { account, campaigns, credits, topUps, spendHistory: [] };
+  // A week of daily reports for every third campaign, as a connector exports them.
+  const spendHistory = [];
+  for (let d = start - 7; d < start; d++) {
+    for (let i = 0; i < campaigns.length; i += 3) {
+      spendHistory.push({ day: d, campaignId: campaigns[i].id, amount: int(0, 40_000) });
+    }
+  }
+  return { account, campaigns, credits, topUps, spendHistory };
 }
