@@ -114,3 +114,12 @@ export interface Plan {
   /** End-of-day cash balance per day. */
   cashByDay: Float64Array;
 }
+
+/** Plan statuses of credits that are never usable in the horizon (history, refused, not issued). */
+export const NEVER_USABLE: ReadonlySet<CreditPlanStatus> = new Set([
+  "used",
+  "unavailable",
+  "rejected",
+  "lapsed",
+  "pending",
+]);

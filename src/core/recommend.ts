@@ -12,7 +12,7 @@
 import { computeDemand } from "./demand";
 import { simulate } from "./engine";
 import type { Model, Money, Warning } from "./model";
-import type { CreditPlanStatus, Plan, Recommendation } from "./plan";
+import { NEVER_USABLE, type Plan, type Recommendation } from "./plan";
 import {
   allSubsets,
   assignableCampaigns,
@@ -65,14 +65,6 @@ export function defaultRerunBudget(model: Model, days: number): number {
   const work = Math.max(1, (model.campaigns.length + model.credits.length) * days);
   return Math.max(MIN_RERUNS, Math.min(MAX_RERUNS, Math.floor(RERUN_WORK_BUDGET / work)));
 }
-
-const NEVER_USABLE: ReadonlySet<CreditPlanStatus> = new Set([
-  "used",
-  "unavailable",
-  "rejected",
-  "lapsed",
-  "pending",
-]);
 
 /** One measured assignment of one credit. */
 interface Trial {

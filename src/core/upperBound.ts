@@ -13,7 +13,7 @@
 import { canBeNewlyAssigned, passesRestrictions } from "./eligibility";
 import { FlowNetwork } from "./maxflow";
 import type { Model, Money } from "./model";
-import type { CreditPlanStatus, Plan } from "./plan";
+import { NEVER_USABLE, type Plan } from "./plan";
 
 /** One credit as the bound sees it: amount, usable day range, campaigns it may pay. */
 export interface BoundCredit {
@@ -162,15 +162,6 @@ export function maxCreditFlow(
     edges: network.edgeCount,
   };
 }
-
-/** Plan statuses of credits that are never usable in the horizon. */
-const NEVER_USABLE: ReadonlySet<CreditPlanStatus> = new Set([
-  "used",
-  "unavailable",
-  "rejected",
-  "lapsed",
-  "pending",
-]);
 
 /**
  * R12: each credit as the bound sees it. Validity is the plan's projection
