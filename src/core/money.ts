@@ -66,7 +66,7 @@ export function apportion(total: Money, weights: readonly number[]): number[] {
     for (let i = 0; i < weights.length; i++) parts[i] = weights[i];
     return parts;
   }
-  const remainders = new Array<number>(weights.length);
+  const remainders = new Float64Array(weights.length);
   let given = 0;
   let maxWeight = 0;
   for (const w of weights) if (w > maxWeight) maxWeight = w;
@@ -85,16 +85,31 @@ export function apportion(total: Money, weights: readonly number[]): number[] {
     }
     given += parts[i];
   }
-  let left = total - given;
-  if (left > 0) {
-    const order = weights.map((_, i) => i);
-    order.sort((a, b) => remainders[b] - remainders[a] || a - b);
-    for (let k = 0; k < order.length && left > 0; k++) {
-      parts[order[k]] += 1;
-      left -= 1;
+  // Each floor loses less than one unit, so fewer than weights.length are left.
+  const left = total - given;
+  if (left > 0) giveLeftovers(parts, remainders, left);
+  return parts;
+}
+
+/**
+ * R2: one more unit to each of the `left` largest remainders, ties to the
+ * earlier index. Finds the cut-off remainder with a native numeric sort
+ * rather than sorting indexes with a comparator: the cash split runs over
+ * every spending campaign on every short day, and R12 re-runs it many times.
+ */
+function giveLeftovers(parts: number[], remainders: Float64Array, left: number): void {
+  const ascending = Float64Array.from(remainders).sort();
+  const cut = ascending[ascending.length - left];
+  let above = 0;
+  for (let i = 0; i < remainders.length; i++) if (remainders[i] > cut) above++;
+  let atCut = left - above;
+  for (let i = 0; i < remainders.length; i++) {
+    if (remainders[i] > cut) parts[i] += 1;
+    else if (remainders[i] === cut && atCut > 0) {
+      parts[i] += 1;
+      atCut -= 1;
     }
   }
-  return parts;
 }
 
 /** Renders minor units as a number in the major unit (for JSON and tables). */

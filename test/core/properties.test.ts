@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  apportion,
   type Campaign,
   type Credit,
   computeDemand,
@@ -304,6 +305,45 @@ describe("engine invariants (property tests)", () => {
     fc.assert(
       fc.property(arbModel, (m) => {
         expect(() => simulate(m)).not.toThrow();
+      }),
+      RUNS,
+    );
+  });
+});
+
+/** R2 as written: largest remainder by a full sort of the indexes, ties to the earlier index. */
+function apportionBySorting(total: number, weights: number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  if (total <= 0 || sum <= 0) return weights.map(() => 0);
+  if (total >= sum) return [...weights];
+  const exact = weights.map((w) => BigInt(total) * BigInt(w));
+  const parts = exact.map((p) => Number(p / BigInt(sum)));
+  const remainders = exact.map((p, i) => p - BigInt(parts[i]) * BigInt(sum));
+  let left = total - parts.reduce((a, b) => a + b, 0);
+  const order = weights.map((_, i) => i);
+  order.sort((a, b) => (remainders[b] > remainders[a] ? 1 : remainders[b] < remainders[a] ? -1 : a - b));
+  for (const i of order) {
+    if (left-- <= 0) break;
+    parts[i] += 1;
+  }
+  return parts;
+}
+
+describe("R2 apportion (property test)", () => {
+  it("R2: equals largest remainder by a full sort, ties to the earlier index", () => {
+    // Small weights make many equal remainders, so the tie rule is exercised.
+    const weights = fc.oneof(
+      fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 40 }),
+      fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 40 }),
+      fc.array(fc.integer({ min: 0, max: 2 ** 40 }), { minLength: 1, maxLength: 8 }),
+    );
+    fc.assert(
+      fc.property(weights, fc.double({ min: 0, max: 1, noNaN: true }), (ws, share) => {
+        const sum = ws.reduce((a, b) => a + b, 0);
+        const total = Math.floor(sum * share);
+        const parts = apportion(total, ws);
+        expect(parts).toEqual(apportionBySorting(total, ws));
+        expect(parts.reduce((a, b) => a + b, 0)).toBe(Math.min(total, sum));
       }),
       RUNS,
     );
