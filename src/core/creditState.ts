@@ -2,7 +2,7 @@
  * The engine's running state of one credit, and how it starts (R5–R9 before
  * the first simulated day).
  */
-import { passesRestrictions, type ResolvedAssignment, resolveAssignment } from "./eligibility";
+import { type ResolvedAssignment, type RestrictionIndex, resolveAssignment } from "./eligibility";
 import type { Credit, Day, Model, Money } from "./model";
 import type { CreditPlanStatus } from "./plan";
 import { assignmentLimitFor, lastUsableDay } from "./validity";
@@ -56,6 +56,12 @@ export interface CreditState {
   rejectedCode: "COUPON_EXPIRED" | "PROMOTION_CONFLICT" | null;
 }
 
+/** How the engine finds campaigns: by id (R6 lists) and by R5 restrictions. */
+export interface CampaignLookup {
+  campaignIndexById: ReadonlyMap<string, number>;
+  restrictions: RestrictionIndex;
+}
+
 /** R8 validity of a credit issued on `issueDay`. */
 export function validityEnd(credit: Credit, issueDay: Day, model: Model): Day {
   return lastUsableDay(
@@ -66,10 +72,7 @@ export function validityEnd(credit: Credit, issueDay: Day, model: Model): Day {
 }
 
 /** Builds the state of every credit at the start of the plan. */
-export function initialCreditStates(
-  model: Model,
-  campaignIndexById: ReadonlyMap<string, number>,
-): CreditState[] {
+export function initialCreditStates(model: Model, lookup: CampaignLookup): CreditState[] {
   const start = model.account.planStart;
   return model.credits.map((credit, index) => {
     const state: CreditState = {
@@ -139,7 +142,7 @@ export function initialCreditStates(
     }
     // R6: the limit uses the issue day; an offer not issued yet uses plan start
     // until it lands (the engine re-resolves then).
-    setEligibility(state, model, campaignIndexById, state.issueDay ?? start);
+    setEligibility(state, model, lookup, state.issueDay ?? start);
     return state;
   });
 }
@@ -148,35 +151,24 @@ export function initialCreditStates(
 export function setEligibility(
   state: CreditState,
   model: Model,
-  campaignIndexById: ReadonlyMap<string, number>,
+  lookup: CampaignLookup,
   issueDay: Day,
 ): void {
   const { credit } = state;
-  const { campaigns } = model;
   state.assignmentLimit = assignmentLimitFor(issueDay, model.account.assignmentLimit);
   const restricted = credit.adProducts.length > 0 || credit.countries.length > 0;
   if (credit.type === "assignable") {
     state.assignment = resolveAssignment(
       credit.assignedCampaigns,
-      campaignIndexById,
-      campaigns,
+      lookup.campaignIndexById,
+      model.campaigns,
       state.assignmentLimit,
     );
-    const indexes = state.assignment.campaigns
-      .filter((c) => passesRestrictions(credit, campaigns[c]))
-      .sort((a, b) => a - b);
-    state.eligible = Int32Array.from(indexes);
+    const indexes = lookup.restrictions.keepPassing(credit, state.assignment.campaigns);
+    state.eligible = Int32Array.from(indexes.sort((a, b) => a - b));
     return;
   }
   // R6: Business Center credits are not assignable; other types ignore the list.
   state.assignment = null;
-  if (!restricted) {
-    state.eligible = null;
-    return;
-  }
-  const indexes: number[] = [];
-  for (let c = 0; c < campaigns.length; c++) {
-    if (passesRestrictions(credit, campaigns[c])) indexes.push(c);
-  }
-  state.eligible = Int32Array.from(indexes);
+  state.eligible = restricted ? lookup.restrictions.matching(credit) : null;
 }

@@ -15,16 +15,75 @@ function normalise(value: string): string {
  * campaign must be listed (a campaign with no countries passes: unknown).
  */
 export function passesRestrictions(credit: Credit, campaign: Campaign): boolean {
-  if (credit.adProducts.length > 0) {
-    if (campaign.adProduct === null) return false;
-    const product = normalise(campaign.adProduct);
-    if (!credit.adProducts.some((p) => normalise(p) === product)) return false;
+  return passesNormalised(
+    credit.adProducts.map(normalise),
+    credit.countries.map(normalise),
+    campaign.adProduct === null ? null : normalise(campaign.adProduct),
+    campaign.countries.map(normalise),
+  );
+}
+
+/** R5 on normalised values: the one definition `passesRestrictions` and `RestrictionIndex` share. */
+function passesNormalised(
+  products: readonly string[],
+  countries: readonly string[],
+  campaignProduct: string | null,
+  campaignCountries: readonly string[],
+): boolean {
+  if (products.length > 0) {
+    if (campaignProduct === null || !products.includes(campaignProduct)) return false;
   }
-  if (credit.countries.length > 0 && campaign.countries.length > 0) {
-    const allowed = credit.countries.map(normalise);
-    if (!campaign.countries.every((c) => allowed.includes(normalise(c)))) return false;
+  if (countries.length > 0 && campaignCountries.length > 0) {
+    if (!campaignCountries.every((c) => countries.includes(c))) return false;
   }
   return true;
+}
+
+/**
+ * R5 for many credits over one campaign list: campaigns are grouped by their
+ * (Ad product, countries) profile once, so a restricted credit is checked
+ * against each distinct profile rather than each campaign.
+ */
+export class RestrictionIndex {
+  private readonly profileOf: Int32Array;
+  private readonly profiles: { product: string | null; countries: string[] }[] = [];
+
+  constructor(campaigns: readonly Campaign[]) {
+    const byKey = new Map<string, number>();
+    this.profileOf = new Int32Array(campaigns.length);
+    campaigns.forEach((campaign, c) => {
+      const product = campaign.adProduct === null ? null : normalise(campaign.adProduct);
+      const countries = campaign.countries.map(normalise);
+      const key = JSON.stringify([product, countries]);
+      let profile = byKey.get(key);
+      if (profile === undefined) {
+        profile = this.profiles.length;
+        byKey.set(key, profile);
+        this.profiles.push({ product, countries });
+      }
+      this.profileOf[c] = profile;
+    });
+  }
+
+  /** Ascending indexes of the campaigns that pass the credit's restrictions. */
+  matching(credit: Credit): Int32Array {
+    const passes = this.profilePasses(credit);
+    const indexes: number[] = [];
+    for (let c = 0; c < this.profileOf.length; c++) if (passes[this.profileOf[c]]) indexes.push(c);
+    return Int32Array.from(indexes);
+  }
+
+  /** The given campaign indexes that pass the credit's restrictions, in the same order. */
+  keepPassing(credit: Credit, indexes: readonly number[]): number[] {
+    const passes = this.profilePasses(credit);
+    return indexes.filter((c) => passes[this.profileOf[c]]);
+  }
+
+  private profilePasses(credit: Credit): boolean[] {
+    const products = credit.adProducts.map(normalise);
+    const countries = credit.countries.map(normalise);
+    return this.profiles.map((p) => passesNormalised(products, countries, p.product, p.countries));
+  }
 }
 
 export function hasRestrictions(credit: Credit): boolean {

@@ -2,8 +2,15 @@
  * The daily waterfall (R4) over the whole horizon: expiry, issuance, the cash
  * gate, credits in two tiers, cash, card, and what goes undelivered.
  */
-import { type CreditState, initialCreditStates, setEligibility, validityEnd } from "./creditState";
-import { computeDemand, horizonLength } from "./demand";
+import {
+  type CampaignLookup,
+  type CreditState,
+  initialCreditStates,
+  setEligibility,
+  validityEnd,
+} from "./creditState";
+import { computeDemand, type DemandResult, horizonLength } from "./demand";
+import { RestrictionIndex } from "./eligibility";
 import { LedgerBuilder } from "./ledger";
 import type { Day, Model, Money } from "./model";
 import { apportion } from "./money";
@@ -12,26 +19,87 @@ import { SOURCE_CARD, SOURCE_CASH, SOURCE_UNDELIVERED } from "./plan";
 import { assemblePlan, type CampaignTally } from "./results";
 import { earnedIssueDay } from "./validity";
 
+/**
+ * What a simulation needs that no credit assignment changes: R3 demand, the
+ * campaign lookups of R5/R6 and the holidays of R1. Made once per account
+ * and shared by R12's re-runs of the same account with other assignments.
+ */
+export interface SimulationBasis {
+  /** The model parts it was made from; a re-run must share them (checked). */
+  readonly source: Pick<Model, "account" | "campaigns" | "topUps" | "spendHistory">;
+  readonly demand: DemandResult;
+  /** Campaigns with demand on each day, sheet order: `spenders` from `spendersFrom[i]` to `spendersFrom[i + 1]`. */
+  readonly spenders: Int32Array;
+  readonly spendersFrom: Int32Array;
+  readonly lookup: CampaignLookup;
+  readonly holidays: ReadonlySet<Day>;
+}
+
+export function simulationBasis(model: Model): SimulationBasis {
+  const campaignIndexById = new Map<string, number>();
+  model.campaigns.forEach((c, i) => {
+    if (!campaignIndexById.has(c.id)) campaignIndexById.set(c.id, i);
+  });
+  const demand = computeDemand(model);
+  return {
+    source: model,
+    demand,
+    ...spendersByDay(demand.demand, horizonLength(model)),
+    lookup: { campaignIndexById, restrictions: new RestrictionIndex(model.campaigns) },
+    holidays: new Set(model.account.holidays),
+  };
+}
+
+/** Day-major index of the campaigns with demand: the day loop visits only those. */
+function spendersByDay(
+  demand: readonly Float64Array[],
+  days: number,
+): { spenders: Int32Array; spendersFrom: Int32Array } {
+  const spendersFrom = new Int32Array(days + 1);
+  for (const row of demand) for (let i = 0; i < days; i++) if (row[i] > 0) spendersFrom[i + 1]++;
+  for (let i = 0; i < days; i++) spendersFrom[i + 1] += spendersFrom[i];
+  const spenders = new Int32Array(spendersFrom[days]);
+  const next = spendersFrom.slice(0, days);
+  demand.forEach((row, c) => {
+    for (let i = 0; i < days; i++) if (row[i] > 0) spenders[next[i]++] = c;
+  });
+  return { spenders, spendersFrom };
+}
+
 /** R1–R11: the day-by-day projection, without R12. Never throws on a well-typed model. */
-export function simulate(model: Model): Plan {
-  return new Simulation(model).run();
+export function simulate(model: Model, basis: SimulationBasis = simulationBasis(model)): Plan {
+  return new Simulation(model, basis, true).run();
+}
+
+/** Per credit (sheet order): what it paid and what it left to expire in the horizon. */
+export interface CreditOutcome {
+  used: Float64Array;
+  expired: Float64Array;
+  totalExpired: Money;
+}
+
+/**
+ * R12 measures a candidate assignment by re-running the plan. This is that
+ * same simulation, day for day, without the ledger, the daily balances and
+ * the assembled plan that a re-run never shows.
+ */
+export function simulateCreditOutcome(model: Model, basis: SimulationBasis): CreditOutcome {
+  return new Simulation(model, basis, false).outcome();
 }
 
 class Simulation {
   private readonly start: Day;
   private readonly days: number;
   private readonly demand: Float64Array[];
-  private readonly demandWarnings: Plan["warnings"];
   private readonly states: CreditState[];
-  private readonly campaignIndexById: Map<string, number>;
-  private readonly holidays: Set<Day>;
   private readonly tally: CampaignTally;
-  private readonly ledger: LedgerBuilder;
+  /** Null when only the credit outcome is wanted. */
+  private readonly ledger: LedgerBuilder | null;
   /** Credits whose arrival (landing, redemption, future issue date) is due on a day index. */
   private readonly arrivals = new Map<number, number[]>();
   /** Out-of-pocket spend (cash + card) before day index i: prefix sums. */
   private readonly outOfPocketBefore: Float64Array;
-  private readonly balances: Float64Array;
+  private readonly balances: Float64Array | null;
   private readonly cashByDay: Float64Array;
   private readonly topUpByDay: Float64Array;
   private readonly unpaid: Float64Array;
@@ -41,27 +109,36 @@ class Simulation {
   private cashRunsOutOn: Day | null = null;
   private live: number[] = [];
   private earning: number[] = [];
-  private today: number[] = [];
-  private scratchIds: number[] = [];
-  private scratchWeights: number[] = [];
+  /** Campaigns with demand today, sheet order (a view of the basis). */
+  private today: Int32Array = new Int32Array(0);
+  /** Scratch for one split: the campaigns still unpaid, their amounts, and the sum. */
+  private readonly splitIds: Int32Array;
+  private readonly splitWeights: Float64Array;
+  private splitWanted: Money = 0;
 
-  constructor(private readonly model: Model) {
+  constructor(
+    private readonly model: Model,
+    private readonly basis: SimulationBasis,
+    full: boolean,
+  ) {
+    const { source } = basis;
+    if (
+      source.account !== model.account ||
+      source.campaigns !== model.campaigns ||
+      source.topUps !== model.topUps ||
+      source.spendHistory !== model.spendHistory
+    ) {
+      throw new Error("simulation basis made from another account");
+    }
     const { account, campaigns } = model;
     this.start = account.planStart;
     this.days = horizonLength(model);
-    const demand = computeDemand(model);
-    this.demand = demand.demand;
-    this.demandWarnings = demand.warnings;
-    this.ledger = new LedgerBuilder(estimateLedgerRows(this.demand));
-    this.campaignIndexById = new Map();
-    campaigns.forEach((c, i) => {
-      if (!this.campaignIndexById.has(c.id)) this.campaignIndexById.set(c.id, i);
-    });
-    this.holidays = new Set(account.holidays);
-    this.states = initialCreditStates(model, this.campaignIndexById);
+    this.demand = basis.demand.demand;
+    this.ledger = full ? new LedgerBuilder(estimateLedgerRows(this.demand)) : null;
+    this.states = initialCreditStates(model, basis.lookup);
     this.tally = emptyTally(campaigns.length);
     this.outOfPocketBefore = new Float64Array(this.days + 1);
-    this.balances = new Float64Array(this.days * model.credits.length);
+    this.balances = full ? new Float64Array(this.days * model.credits.length) : null;
     this.cashByDay = new Float64Array(this.days);
     this.topUpByDay = new Float64Array(this.days);
     // R4: top-ups dated before plan start are already in the cash balance.
@@ -71,19 +148,22 @@ class Simulation {
     }
     this.unpaid = new Float64Array(campaigns.length);
     this.dryUnpaid = new Float64Array(campaigns.length);
+    this.splitIds = new Int32Array(campaigns.length);
+    this.splitWeights = new Float64Array(campaigns.length);
     this.cash = account.cashBalance;
     for (const state of this.states) this.schedule(state);
   }
 
   run(): Plan {
     for (let i = 0; i < this.days; i++) this.simulateDay(i);
+    if (!this.ledger || !this.balances) throw new Error("a full plan needs the full simulation");
     return assemblePlan({
       model: this.model,
       start: this.start,
       days: this.days,
       states: this.states,
       demand: this.demand,
-      demandWarnings: this.demandWarnings,
+      demandWarnings: this.basis.demand.warnings,
       tally: this.tally,
       ledger: this.ledger.finish(),
       balances: this.balances,
@@ -91,8 +171,15 @@ class Simulation {
       cashAtEnd: this.cash,
       cardCharged: this.cardCharged,
       cashRunsOutOn: this.cashRunsOutOn,
-      holidays: this.holidays,
+      holidays: this.basis.holidays,
     });
+  }
+
+  outcome(): CreditOutcome {
+    for (let i = 0; i < this.days; i++) this.simulateDay(i);
+    const used = Float64Array.from(this.states, (s) => s.used);
+    const expired = Float64Array.from(this.states, (s) => s.expired);
+    return { used, expired, totalExpired: expired.reduce((a, b) => a + b, 0) };
   }
 
   /** Puts a credit where the day loop will find it. */
@@ -136,7 +223,7 @@ class Simulation {
       credit.type,
       credit.issueDelay,
       this.model.account.accountTier,
-      this.holidays,
+      this.basis.holidays,
     );
     state.phase = "earned";
     state.issueDay = issueDay;
@@ -212,7 +299,7 @@ class Simulation {
     state.remaining = amount;
     state.issued = amount;
     // R6: an Earning credit's assignment limit uses its issue day.
-    setEligibility(state, this.model, this.campaignIndexById, day);
+    setEligibility(state, this.model, this.basis.lookup, day);
     this.live.push(state.index);
   }
 
@@ -255,17 +342,14 @@ class Simulation {
 
   /** Fills `unpaid` with today's demand; `today` lists campaigns with demand, in sheet order. */
   private collectDemand(i: number): Money {
-    const today = this.today;
-    today.length = 0;
+    const { spenders, spendersFrom } = this.basis;
+    this.today = spenders.subarray(spendersFrom[i], spendersFrom[i + 1]);
     let total = 0;
-    for (let c = 0; c < this.demand.length; c++) {
+    for (const c of this.today) {
       const amount = this.demand[c][i];
-      if (amount > 0) {
-        today.push(c);
-        this.unpaid[c] = amount;
-        this.tally.demand[c] += amount;
-        total += amount;
-      }
+      this.unpaid[c] = amount;
+      this.tally.demand[c] += amount;
+      total += amount;
     }
     return total;
   }
@@ -372,32 +456,18 @@ class Simulation {
     unpaid: Float64Array,
     commit: boolean,
   ): Money {
-    const ids = this.scratchIds;
-    const weights = this.scratchWeights;
-    ids.length = 0;
-    weights.length = 0;
-    let wanted = 0;
-    const list = state.eligible ?? this.today;
-    for (let j = 0; j < list.length; j++) {
-      const c = list[j];
-      const amount = unpaid[c];
-      if (amount > 0) {
-        ids.push(c);
-        weights.push(amount);
-        wanted += amount;
-      }
-    }
-    if (wanted === 0) return 0;
-    const paid = Math.min(state.remaining, wanted);
-    const parts = paid === wanted ? weights : apportion(paid, weights);
-    for (let j = 0; j < ids.length; j++) {
+    const count = this.gatherUnpaid(state.eligible ?? this.today, unpaid);
+    if (count === 0) return 0;
+    const paid = Math.min(state.remaining, this.splitWanted);
+    const parts = this.splitParts(paid, count);
+    for (let j = 0; j < count; j++) {
       const part = parts[j];
       if (part <= 0) continue;
-      const c = ids[j];
+      const c = this.splitIds[j];
       unpaid[c] -= part;
       if (commit) {
         this.tally.creditFunded[c] += part;
-        this.ledger.push(day, c, state.index, part);
+        this.ledger?.push(day, c, state.index, part);
       }
     }
     return paid;
@@ -405,47 +475,48 @@ class Simulation {
 
   /** R4 step 5: the cash balance pays what is unpaid, shared in proportion when short. */
   private payFromCash(day: Day): Money {
-    const { ids, weights, wanted } = this.unpaidToday();
-    if (wanted === 0) return 0;
-    const paid = Math.min(wanted, Math.max(0, this.cash));
-    if (paid > 0) this.spendCash(day, paid, ids, weights, wanted);
+    const count = this.gatherUnpaid(this.today, this.unpaid);
+    if (count === 0) return 0;
+    const paid = Math.min(this.splitWanted, Math.max(0, this.cash));
+    if (paid > 0) {
+      this.payOutOfPocket(day, paid, count, SOURCE_CASH, this.tally.cashFunded);
+      this.cash -= paid;
+    }
     // R10: the first day cash is asked to pay and ends the day at zero or below.
     if (this.cash <= 0 && this.cashRunsOutOn === null) this.cashRunsOutOn = day;
     return paid;
-  }
-
-  private spendCash(day: Day, paid: Money, ids: number[], weights: number[], wanted: Money): void {
-    const parts = paid === wanted ? weights : apportion(paid, weights);
-    for (let j = 0; j < ids.length; j++) {
-      if (parts[j] <= 0) continue;
-      const c = ids[j];
-      this.unpaid[c] -= parts[j];
-      this.tally.cashFunded[c] += parts[j];
-      if (this.tally.cashFallbackOn[c] === null) this.tally.cashFallbackOn[c] = day;
-      this.ledger.push(day, c, SOURCE_CASH, parts[j]);
-    }
-    this.cash -= paid;
   }
 
   /** R4 step 6: the card pays the rest, up to its limit over the horizon. */
   private payFromCard(day: Day): Money {
     const room = this.cardRoomLeft();
     if (room <= 0) return 0;
-    const { ids, weights, wanted } = this.unpaidToday();
-    if (wanted === 0) return 0;
-    const paid = Math.min(wanted, room);
-    if (paid <= 0) return 0;
-    const parts = paid === wanted ? weights : apportion(paid, weights);
-    for (let j = 0; j < ids.length; j++) {
-      if (parts[j] <= 0) continue;
-      const c = ids[j];
-      this.unpaid[c] -= parts[j];
-      this.tally.cardFunded[c] += parts[j];
-      if (this.tally.cashFallbackOn[c] === null) this.tally.cashFallbackOn[c] = day;
-      this.ledger.push(day, c, SOURCE_CARD, parts[j]);
-    }
+    const count = this.gatherUnpaid(this.today, this.unpaid);
+    if (count === 0) return 0;
+    const paid = Math.min(this.splitWanted, room);
+    this.payOutOfPocket(day, paid, count, SOURCE_CARD, this.tally.cardFunded);
     this.cardCharged += paid;
     return paid;
+  }
+
+  /** Cash or card pays `paid` of the gathered split (R2); the campaign falls back (R10). */
+  private payOutOfPocket(
+    day: Day,
+    paid: Money,
+    count: number,
+    source: number,
+    funded: Float64Array,
+  ): void {
+    const parts = this.splitParts(paid, count);
+    for (let j = 0; j < count; j++) {
+      const part = parts[j];
+      if (part <= 0) continue;
+      const c = this.splitIds[j];
+      this.unpaid[c] -= part;
+      funded[c] += part;
+      if (this.tally.cashFallbackOn[c] === null) this.tally.cashFallbackOn[c] = day;
+      this.ledger?.push(day, c, source, part);
+    }
   }
 
   /** R4 step 7 / R10: what nobody paid is not delivered; the campaign stops. */
@@ -456,24 +527,31 @@ class Simulation {
       this.unpaid[c] = 0;
       this.tally.undelivered[c] += amount;
       if (this.tally.stoppedOn[c] === null) this.tally.stoppedOn[c] = day;
-      this.ledger.push(day, c, SOURCE_UNDELIVERED, amount);
+      this.ledger?.push(day, c, SOURCE_UNDELIVERED, amount);
     }
   }
 
-  private unpaidToday(): { ids: number[]; weights: number[]; wanted: Money } {
-    const ids = this.scratchIds;
-    const weights = this.scratchWeights;
-    ids.length = 0;
-    weights.length = 0;
+  /** Gathers the campaigns of `list` with something unpaid into the split; returns how many. */
+  private gatherUnpaid(list: ArrayLike<number>, unpaid: Float64Array): number {
+    let count = 0;
     let wanted = 0;
-    for (const c of this.today) {
-      if (this.unpaid[c] > 0) {
-        ids.push(c);
-        weights.push(this.unpaid[c]);
-        wanted += this.unpaid[c];
+    for (let j = 0; j < list.length; j++) {
+      const c = list[j];
+      const amount = unpaid[c];
+      if (amount > 0) {
+        this.splitIds[count] = c;
+        this.splitWeights[count++] = amount;
+        wanted += amount;
       }
     }
-    return { ids, weights, wanted };
+    this.splitWanted = wanted;
+    return count;
+  }
+
+  /** R2: the gathered amounts when `paid` covers them all, else their exact proportional split. */
+  private splitParts(paid: Money, count: number): ArrayLike<number> {
+    const weights = this.splitWeights.subarray(0, count);
+    return paid === this.splitWanted ? weights : apportion(paid, weights);
   }
 
   /** R7: at the end of day t, offers whose running total reached the threshold are earned. */
@@ -496,10 +574,11 @@ class Simulation {
   }
 
   private recordBalances(i: number): void {
+    this.cashByDay[i] = this.cash;
+    if (!this.balances) return;
     const n = this.states.length;
     const row = i * n;
     for (let k = 0; k < n; k++) this.balances[row + k] = this.states[k].remaining;
-    this.cashByDay[i] = this.cash;
   }
 }
 

@@ -57,10 +57,10 @@ export function divideRounded(numerator: number, denominator: number): number {
  * the earlier index. The parts add up to `total` exactly. Weights and total
  * are non-negative integers; `total` must not exceed the sum of weights.
  */
-export function apportion(total: Money, weights: readonly number[]): number[] {
+export function apportion(total: Money, weights: ArrayLike<number>): number[] {
   const parts = new Array<number>(weights.length).fill(0);
   let weightSum = 0;
-  for (const w of weights) weightSum += w;
+  for (let i = 0; i < weights.length; i++) weightSum += weights[i];
   if (total <= 0 || weightSum <= 0) return parts;
   if (total >= weightSum) {
     for (let i = 0; i < weights.length; i++) parts[i] = weights[i];
@@ -69,7 +69,7 @@ export function apportion(total: Money, weights: readonly number[]): number[] {
   const remainders = new Float64Array(weights.length);
   let given = 0;
   let maxWeight = 0;
-  for (const w of weights) if (w > maxWeight) maxWeight = w;
+  for (let i = 0; i < weights.length; i++) if (weights[i] > maxWeight) maxWeight = weights[i];
   const exact = total * maxWeight <= Number.MAX_SAFE_INTEGER;
   for (let i = 0; i < weights.length; i++) {
     if (exact) {
@@ -93,13 +93,12 @@ export function apportion(total: Money, weights: readonly number[]): number[] {
 
 /**
  * R2: one more unit to each of the `left` largest remainders, ties to the
- * earlier index. Finds the cut-off remainder with a native numeric sort
- * rather than sorting indexes with a comparator: the cash split runs over
- * every spending campaign on every short day, and R12 re-runs it many times.
+ * earlier index. The cut-off remainder is found by selection, not by sorting
+ * the indexes: the cash split runs over every spending campaign on every
+ * short day, and R12 re-runs it many times.
  */
 function giveLeftovers(parts: number[], remainders: Float64Array, left: number): void {
-  const ascending = Float64Array.from(remainders).sort();
-  const cut = ascending[ascending.length - left];
+  const cut = kthLargest(remainders.slice(), left);
   let above = 0;
   for (let i = 0; i < remainders.length; i++) if (remainders[i] > cut) above++;
   let atCut = left - above;
@@ -110,6 +109,31 @@ function giveLeftovers(parts: number[], remainders: Float64Array, left: number):
       atCut -= 1;
     }
   }
+}
+
+/** The k-th largest value (1-based) by Hoare's selection; reorders `values`. */
+function kthLargest(values: Float64Array, k: number): number {
+  const target = values.length - k;
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >>> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+      if (i <= j) {
+        const swap = values[i];
+        values[i++] = values[j];
+        values[j--] = swap;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return values[target];
 }
 
 /** Renders minor units as a number in the major unit (for JSON and tables). */

@@ -9,8 +9,12 @@
  * are always judged by full `simulate` re-runs, so `expiredBefore` and
  * `expiredAfter` are measured, never estimated.
  */
-import { computeDemand } from "./demand";
-import { simulate } from "./engine";
+import {
+  type CreditOutcome,
+  type SimulationBasis,
+  simulateCreditOutcome,
+  simulationBasis,
+} from "./engine";
 import type { Model, Money, Warning } from "./model";
 import { NEVER_USABLE, type Plan, type Recommendation } from "./plan";
 import {
@@ -40,11 +44,16 @@ export interface RecommendOptions {
   exhaustiveUpTo?: number;
 }
 
-/** The whole of R12 for one plan made by `simulate`. */
-export function recommend(model: Model, plan: Plan, options: RecommendOptions = {}): R12Result {
-  const { demand } = computeDemand(model);
+/** The whole of R12 for one plan made by `simulate` (with the same basis when one is given). */
+export function recommend(
+  model: Model,
+  plan: Plan,
+  options: RecommendOptions = {},
+  basis: SimulationBasis = simulationBasis(model),
+): R12Result {
+  const { demand } = basis.demand;
   return {
-    recommendations: recommendAssignments(model, plan, demand, options),
+    recommendations: recommendAssignments(model, plan, basis, options),
     creditUpperBound: creditUpperBound(model, plan, demand),
     warnings: spendMatchReadiness(model, plan),
   };
@@ -72,7 +81,7 @@ interface Trial {
   set: number[];
   ownExpired: Money;
   totalExpired: Money;
-  plan: Plan;
+  outcome: CreditOutcome;
 }
 
 /** R12 ties: least of that credit expires, then least in total, then fewest campaigns, then sheet order. */
@@ -105,16 +114,19 @@ function withAssignments(model: Model, changes: ReadonlyMap<number, string[]>): 
   };
 }
 
-/** Counts re-runs against the budget. */
+/** Counts re-runs against the budget; every re-run shares the account's simulation basis. */
 class RerunBudget {
   used = 0;
-  constructor(readonly total: number) {}
+  constructor(
+    readonly total: number,
+    private readonly basis: SimulationBasis,
+  ) {}
   get left(): number {
     return this.total - this.used;
   }
-  run(model: Model): Plan {
+  run(model: Model): CreditOutcome {
     this.used += 1;
-    return simulate(model);
+    return simulateCreditOutcome(model, this.basis);
   }
 }
 
@@ -166,12 +178,13 @@ function targetsOf(model: Model, plan: Plan): Target[] {
 export function recommendAssignments(
   model: Model,
   plan: Plan,
-  demand: readonly Float64Array[],
+  basis: SimulationBasis,
   options: RecommendOptions = {},
 ): Recommendation[] {
   const targets = targetsOf(model, plan);
   if (targets.length === 0) return [];
-  const budget = new RerunBudget(options.maxReruns ?? defaultRerunBudget(model, plan.days));
+  const demand = basis.demand.demand;
+  const budget = new RerunBudget(options.maxReruns ?? defaultRerunBudget(model, plan.days), basis);
   const exhaustiveUpTo = options.exhaustiveUpTo ?? 8;
   const fairShare = Math.floor(budget.total / targets.length);
   const scores = spendScores(plan, demand);
@@ -270,9 +283,9 @@ class CreditSearch {
       const after = this.budget.run(withAssignment(this.model, this.creditIndex, ids));
       trial = {
         set,
-        ownExpired: after.credits[this.creditIndex].expired,
-        totalExpired: after.totals.creditExpired,
-        plan: after,
+        ownExpired: after.expired[this.creditIndex],
+        totalExpired: after.totalExpired,
+        outcome: after,
       };
       this.trials.set(key, trial);
     }
@@ -300,13 +313,13 @@ class CreditSearch {
 
 function toRecommendation(model: Model, plan: Plan, target: Target, best: Trial): Recommendation {
   const i = target.creditIndex;
-  const after = best.plan.credits[i];
+
   const currentIds = new Set(plan.credits[i].assignedCampaigns);
   const reason = recommendationReason({
     model,
     recommended: best.set.map((c) => model.campaigns[c]),
     current: model.campaigns.filter((c) => currentIds.has(c.id)),
-    usedAfter: after.used,
+    usedAfter: best.outcome.used[i],
     expiredBefore: plan.credits[i].expired,
     expiredAfter: best.ownExpired,
     lastDay: plan.start + target.last,
@@ -367,7 +380,7 @@ function addJointEffects(
     for (const k of members) {
       const i = found[k].target.creditIndex;
       before += plan.credits[i].expired;
-      after += joint.credits[i].expired;
+      after += joint.expired[i];
     }
     const names = nameList(members.map((k) => model.credits[found[k].target.creditIndex].id));
     for (const k of members) {
