@@ -444,6 +444,8 @@ class Simulation {
     for (const state of this.orderedCredits(i, day, cashAtStart)) {
       state.blocked += this.payFromCredit(state, day, this.dryUnpaid, false);
     }
+    // What no credit would have paid must not count again on a later blocked day.
+    for (const c of this.today) this.dryUnpaid[c] = 0;
   }
 
   /**

@@ -303,6 +303,22 @@ describe("R4 waterfall", () => {
     );
     expect(plan.account.cashRunsOutOn).toBeNull(); // gate days are not asks (R10)
   });
+  it("R4: blocked credit counts only the demand of the blocked day", () => {
+    // Day 1 leaves 70 of A's demand unmet by the small credit; A does not spend
+    // on day 2, so nothing of that day's demand could have been paid by Y.
+    const plan = simulate(
+      model({
+        account: { horizonDays: 2, requirePositiveCash: true, cashBalance: 0 },
+        campaigns: [
+          campaign("A", { budget: 100, endDate: day("2026-12-01") }),
+          campaign("B", { budget: 50 }),
+        ],
+        credits: [credit("Y", { type: "assignable", amount: 30, assignedCampaigns: ["A"] })],
+      }),
+    );
+    expect(creditOf(plan, "Y").blocked).toBe(30);
+    expect(plan.totals.creditBlocked).toBe(30);
+  });
   it("R4: the cash gate opens when a card can pay", () => {
     const plan = simulate(
       model({
