@@ -46,6 +46,8 @@ export interface CreditState {
   eligible: Int32Array | null;
   assignment: ResolvedAssignment | null;
   assignmentLimit: number;
+  /** The issue day the eligibility was last worked out for (R6 limit). */
+  eligibilityDay: Day;
   /** R7/R5: first day whose out-of-pocket spend counts (≥ plan start). */
   countFrom: Day;
   /** R9: the day a coupon is to be redeemed. */
@@ -94,6 +96,7 @@ export function initialCreditStates(model: Model, lookup: CampaignLookup): Credi
       eligible: null,
       assignment: null,
       assignmentLimit: 0,
+      eligibilityDay: start,
       countFrom: Math.max(start, credit.spendCountedFrom ?? start),
       redeemDay: null,
       conditionChecked: false,
@@ -155,6 +158,7 @@ export function setEligibility(
   issueDay: Day,
 ): void {
   const { credit } = state;
+  state.eligibilityDay = issueDay;
   state.assignmentLimit = assignmentLimitFor(issueDay, model.account.assignmentLimit);
   const restricted = credit.adProducts.length > 0 || credit.countries.length > 0;
   if (credit.type === "assignable") {

@@ -28,8 +28,13 @@ export interface SimulationBasis {
   /** The model parts it was made from; a re-run must share them (checked). */
   readonly source: Pick<Model, "account" | "campaigns" | "topUps" | "spendHistory">;
   readonly demand: DemandResult;
-  /** Campaigns with demand on each day, sheet order: `spenders` from `spendersFrom[i]` to `spendersFrom[i + 1]`. */
+  /**
+   * Day-major copy of the demand: on day index i, the campaigns with demand
+   * (sheet order) are `spenders[spendersFrom[i] … spendersFrom[i + 1] - 1]`
+   * and `spenderDemand` holds their amounts at the same positions.
+   */
   readonly spenders: Int32Array;
+  readonly spenderDemand: Float64Array;
   readonly spendersFrom: Int32Array;
   readonly lookup: CampaignLookup;
   readonly holidays: ReadonlySet<Day>;
@@ -50,20 +55,26 @@ export function simulationBasis(model: Model): SimulationBasis {
   };
 }
 
-/** Day-major index of the campaigns with demand: the day loop visits only those. */
+/** Day-major demand: the day loop visits only the campaigns that spend, in memory order. */
 function spendersByDay(
   demand: readonly Float64Array[],
   days: number,
-): { spenders: Int32Array; spendersFrom: Int32Array } {
+): Pick<SimulationBasis, "spenders" | "spenderDemand" | "spendersFrom"> {
   const spendersFrom = new Int32Array(days + 1);
   for (const row of demand) for (let i = 0; i < days; i++) if (row[i] > 0) spendersFrom[i + 1]++;
   for (let i = 0; i < days; i++) spendersFrom[i + 1] += spendersFrom[i];
   const spenders = new Int32Array(spendersFrom[days]);
+  const spenderDemand = new Float64Array(spendersFrom[days]);
   const next = spendersFrom.slice(0, days);
   demand.forEach((row, c) => {
-    for (let i = 0; i < days; i++) if (row[i] > 0) spenders[next[i]++] = c;
+    for (let i = 0; i < days; i++) {
+      if (row[i] > 0) {
+        spenders[next[i]] = c;
+        spenderDemand[next[i]++] = row[i];
+      }
+    }
   });
-  return { spenders, spendersFrom };
+  return { spenders, spenderDemand, spendersFrom };
 }
 
 /** R1–R11: the day-by-day projection, without R12. Never throws on a well-typed model. */
@@ -87,18 +98,104 @@ export function simulateCreditOutcome(model: Model, basis: SimulationBasis): Cre
   return new Simulation(model, basis, false).outcome();
 }
 
+/** A copy of the model with some credits' assigned campaigns replaced (credit index → ids). */
+export function withAssignments(model: Model, changes: ReadonlyMap<number, string[]>): Model {
+  return {
+    ...model,
+    credits: model.credits.map((credit, k) => {
+      const ids = changes.get(k);
+      return ids ? { ...credit, assignedCampaigns: ids } : credit;
+    }),
+  };
+}
+
+/**
+ * R12's re-runs of one account with other assignments of some credits
+ * ("watched"). The plan as it is runs once, keeping the simulation's state at
+ * the start of each day a watched credit arrives. Until a credit first enters
+ * the balance nothing reads its assignment, so a re-run that changes only
+ * watched credits resumes at the latest kept day on or before the first day
+ * any of them is in the balance, instead of at plan start. Each outcome is
+ * the one a full `simulate` of the changed model gives (tested).
+ */
+export class Rerunner {
+  /** The plan as it is. */
+  readonly reference: CreditOutcome;
+  private readonly checkpoints: Checkpoint[];
+  /** Day index each credit first entered the balance in the reference run. */
+  private readonly liveFrom: Int32Array;
+  private readonly watched: ReadonlySet<number>;
+
+  constructor(
+    private readonly model: Model,
+    private readonly basis: SimulationBasis,
+    watched: Iterable<number>,
+  ) {
+    this.watched = new Set(watched);
+    const reference = new Simulation(model, basis, false);
+    reference.keepCheckpointsFor(this.watched);
+    this.reference = reference.outcome();
+    this.checkpoints = reference.checkpoints;
+    this.liveFrom = reference.liveFrom;
+  }
+
+  /** The outcome of the plan with these assignments changed (credit index → campaign ids). */
+  outcomeWith(changes: ReadonlyMap<number, string[]>): CreditOutcome {
+    let firstLive = NEVER;
+    for (const k of changes.keys()) {
+      if (!this.watched.has(k)) throw new Error(`credit ${k} is not watched`);
+      firstLive = Math.min(firstLive, this.liveFrom[k]);
+    }
+    // Never in the balance: its assignment is never read, the plan is unchanged.
+    if (firstLive === NEVER) {
+      return copyOutcome(this.reference);
+    }
+    const changed = withAssignments(this.model, changes);
+    let resumeAt: Checkpoint | null = null;
+    for (const checkpoint of this.checkpoints) {
+      if (checkpoint.dayIndex <= firstLive) resumeAt = checkpoint;
+    }
+    const simulation = new Simulation(changed, this.basis, false);
+    if (resumeAt) simulation.resume(resumeAt, changes.keys());
+    return simulation.outcome();
+  }
+}
+
+function copyOutcome(outcome: CreditOutcome): CreditOutcome {
+  return {
+    used: outcome.used.slice(),
+    expired: outcome.expired.slice(),
+    totalExpired: outcome.totalExpired,
+  };
+}
+
+/** The simulation's state at the start of a day, before its top-ups (see `Rerunner`). */
+interface Checkpoint {
+  readonly dayIndex: number;
+  readonly states: readonly CreditState[];
+  readonly arrivals: ReadonlyMap<number, readonly number[]>;
+  readonly outOfPocketBefore: Float64Array;
+  readonly cash: Money;
+  readonly cardCharged: Money;
+  readonly cashRunsOutOn: Day | null;
+  readonly live: readonly number[];
+  readonly earning: readonly number[];
+}
+
+const NEVER = 2 ** 31 - 1;
+
 class Simulation {
   private readonly start: Day;
   private readonly days: number;
   private readonly demand: Float64Array[];
-  private readonly states: CreditState[];
+  private states: CreditState[];
   private readonly tally: CampaignTally;
   /** Null when only the credit outcome is wanted. */
   private readonly ledger: LedgerBuilder | null;
   /** Credits whose arrival (landing, redemption, future issue date) is due on a day index. */
-  private readonly arrivals = new Map<number, number[]>();
+  private arrivals = new Map<number, number[]>();
   /** Out-of-pocket spend (cash + card) before day index i: prefix sums. */
-  private readonly outOfPocketBefore: Float64Array;
+  private outOfPocketBefore: Float64Array;
   private readonly balances: Float64Array | null;
   private readonly cashByDay: Float64Array;
   private readonly topUpByDay: Float64Array;
@@ -115,6 +212,13 @@ class Simulation {
   private readonly splitIds: Int32Array;
   private readonly splitWeights: Float64Array;
   private splitWanted: Money = 0;
+  /** The first day index to simulate (after a resume). */
+  private firstDay = 0;
+  /** Day index each credit first entered the balance (NEVER if it did not). */
+  readonly liveFrom: Int32Array;
+  /** Credits whose arrival days get a checkpoint, and the checkpoints kept. */
+  private watched: ReadonlySet<number> = new Set();
+  readonly checkpoints: Checkpoint[] = [];
 
   constructor(
     private readonly model: Model,
@@ -151,7 +255,56 @@ class Simulation {
     this.splitIds = new Int32Array(campaigns.length);
     this.splitWeights = new Float64Array(campaigns.length);
     this.cash = account.cashBalance;
+    this.liveFrom = new Int32Array(model.credits.length).fill(NEVER);
     for (const state of this.states) this.schedule(state);
+  }
+
+  keepCheckpointsFor(watched: ReadonlySet<number>): void {
+    this.watched = watched;
+  }
+
+  /**
+   * Continues from a checkpoint of the same account: the state is copied, the
+   * credits take this model's rows, and the changed credits' eligibility is
+   * worked out again for the same issue day (R5/R6). Lean runs only: the
+   * campaign tally and the ledger of the skipped days are not restored.
+   */
+  resume(checkpoint: Checkpoint, changed: Iterable<number>): void {
+    if (this.ledger) throw new Error("only a lean simulation resumes");
+    this.firstDay = checkpoint.dayIndex;
+    this.states = checkpoint.states.map((state) => ({
+      ...state,
+      credit: this.model.credits[state.index],
+    }));
+    for (const k of changed) {
+      const state = this.states[k];
+      setEligibility(state, this.model, this.basis.lookup, state.eligibilityDay);
+    }
+    this.arrivals = new Map([...checkpoint.arrivals].map(([i, list]) => [i, [...list]]));
+    this.outOfPocketBefore = checkpoint.outOfPocketBefore.slice();
+    this.cash = checkpoint.cash;
+    this.cardCharged = checkpoint.cardCharged;
+    this.cashRunsOutOn = checkpoint.cashRunsOutOn;
+    this.live = [...checkpoint.live];
+    this.earning = [...checkpoint.earning];
+  }
+
+  private checkpoint(i: number): void {
+    const arriving = this.arrivals.get(i);
+    if (i === 0 || !arriving?.some((k) => this.watched.has(k))) return;
+    this.checkpoints.push({
+      dayIndex: i,
+      states: this.states.map((state) => ({ ...state })),
+      arrivals: new Map(
+        [...this.arrivals].filter(([day]) => day >= i).map(([day, list]) => [day, [...list]]),
+      ),
+      outOfPocketBefore: this.outOfPocketBefore.slice(),
+      cash: this.cash,
+      cardCharged: this.cardCharged,
+      cashRunsOutOn: this.cashRunsOutOn,
+      live: [...this.live],
+      earning: [...this.earning],
+    });
   }
 
   run(): Plan {
@@ -176,7 +329,10 @@ class Simulation {
   }
 
   outcome(): CreditOutcome {
-    for (let i = 0; i < this.days; i++) this.simulateDay(i);
+    for (let i = this.firstDay; i < this.days; i++) {
+      if (this.watched.size > 0) this.checkpoint(i);
+      this.simulateDay(i);
+    }
     const used = Float64Array.from(this.states, (s) => s.used);
     const expired = Float64Array.from(this.states, (s) => s.expired);
     return { used, expired, totalExpired: expired.reduce((a, b) => a + b, 0) };
@@ -188,7 +344,7 @@ class Simulation {
       if (state.issueDay !== null && state.issueDay > this.start) {
         this.arrive(state.issueDay, state.index);
       } else {
-        this.live.push(state.index);
+        this.goLive(state.index, 0);
       }
     } else if (state.phase === "earning") {
       this.earning.push(state.index);
@@ -286,9 +442,15 @@ class Simulation {
       const state = this.states[k];
       if (state.phase === "to_redeem") coupons.push(state);
       else if (state.phase === "earned") this.land(state, day);
-      else if (state.phase === "live") this.live.push(k);
+      else if (state.phase === "live") this.goLive(k, i);
     }
-    for (const state of coupons) this.redeem(state, day);
+    for (const state of coupons) this.redeem(state, i, day);
+  }
+
+  /** A credit enters the balance the day loop pays from. */
+  private goLive(k: number, i: number): void {
+    this.live.push(k);
+    if (this.liveFrom[k] === NEVER) this.liveFrom[k] = i;
   }
 
   /** R7: an earned credit lands; its validity starts on its issue day. */
@@ -300,11 +462,11 @@ class Simulation {
     state.issued = amount;
     // R6: an Earning credit's assignment limit uses its issue day.
     setEligibility(state, this.model, this.basis.lookup, day);
-    this.live.push(state.index);
+    this.goLive(state.index, day - this.start);
   }
 
   /** R9: redeem a coupon unless another promotion is active. */
-  private redeem(state: CreditState, day: Day): void {
+  private redeem(state: CreditState, i: number, day: Day): void {
     if (this.model.account.onePromotionAtATime && this.promotionActive(day)) {
       state.phase = "rejected";
       state.rejectedCode = "PROMOTION_CONFLICT";
@@ -317,7 +479,7 @@ class Simulation {
     state.lastUsable = validityEnd(credit, day, this.model);
     state.remaining = amount;
     state.issued = amount;
-    this.live.push(state.index);
+    this.goLive(state.index, i);
   }
 
   /**
@@ -342,11 +504,14 @@ class Simulation {
 
   /** Fills `unpaid` with today's demand; `today` lists campaigns with demand, in sheet order. */
   private collectDemand(i: number): Money {
-    const { spenders, spendersFrom } = this.basis;
-    this.today = spenders.subarray(spendersFrom[i], spendersFrom[i + 1]);
+    const { spenders, spenderDemand, spendersFrom } = this.basis;
+    const from = spendersFrom[i];
+    const to = spendersFrom[i + 1];
+    this.today = spenders.subarray(from, to);
     let total = 0;
-    for (const c of this.today) {
-      const amount = this.demand[c][i];
+    for (let j = from; j < to; j++) {
+      const c = spenders[j];
+      const amount = spenderDemand[j];
       this.unpaid[c] = amount;
       this.tally.demand[c] += amount;
       total += amount;

@@ -9,11 +9,14 @@
  * are always judged by full `simulate` re-runs, so `expiredBefore` and
  * `expiredAfter` are measured, never estimated.
  */
+
+import type { RestrictionIndex } from "./eligibility";
 import {
   type CreditOutcome,
+  Rerunner,
   type SimulationBasis,
-  simulateCreditOutcome,
   simulationBasis,
+  withAssignments,
 } from "./engine";
 import type { Model, Money, Warning } from "./model";
 import { NEVER_USABLE, type Plan, type Recommendation } from "./plan";
@@ -22,7 +25,7 @@ import {
   assignableCampaigns,
   type CampaignScore,
   heuristicCandidates,
-  paidByCredit,
+  paidByCredits,
   scoreCampaigns,
   spendScores,
 } from "./recommendCandidates";
@@ -54,7 +57,7 @@ export function recommend(
   const { demand } = basis.demand;
   return {
     recommendations: recommendAssignments(model, plan, basis, options),
-    creditUpperBound: creditUpperBound(model, plan, demand),
+    creditUpperBound: creditUpperBound(model, plan, demand, basis.lookup.restrictions),
     warnings: spendMatchReadiness(model, plan),
   };
 }
@@ -104,29 +107,23 @@ export function withAssignment(model: Model, creditIndex: number, campaignIds: s
   return withAssignments(model, new Map([[creditIndex, campaignIds]]));
 }
 
-function withAssignments(model: Model, changes: ReadonlyMap<number, string[]>): Model {
-  return {
-    ...model,
-    credits: model.credits.map((credit, k) => {
-      const ids = changes.get(k);
-      return ids ? { ...credit, assignedCampaigns: ids } : credit;
-    }),
-  };
-}
-
-/** Counts re-runs against the budget; every re-run shares the account's simulation basis. */
+/**
+ * Counts re-runs against the budget. Every re-run goes through one
+ * `Rerunner`, which resumes from the plan as it is where the changed credits
+ * cannot have mattered yet; the outcome is that of a full re-run.
+ */
 class RerunBudget {
   used = 0;
   constructor(
     readonly total: number,
-    private readonly basis: SimulationBasis,
+    private readonly rerunner: Rerunner,
   ) {}
   get left(): number {
     return this.total - this.used;
   }
-  run(model: Model): CreditOutcome {
+  run(changes: ReadonlyMap<number, string[]>): CreditOutcome {
     this.used += 1;
-    return simulateCreditOutcome(model, this.basis);
+    return this.rerunner.outcomeWith(changes);
   }
 }
 
@@ -140,7 +137,7 @@ interface Target {
 }
 
 /** Assignable credits that are usable in the horizon and leave something to expire. */
-function targetsOf(model: Model, plan: Plan): Target[] {
+function targetsOf(model: Model, plan: Plan, restrictions: RestrictionIndex): Target[] {
   const targets: Target[] = [];
   model.credits.forEach((credit, i) => {
     const projected = plan.credits[i];
@@ -154,7 +151,7 @@ function targetsOf(model: Model, plan: Plan): Target[] {
     // R6: an Earning credit's limit uses its projected issue day, else plan start.
     const limitDay = projected.issuedOn ?? credit.issueDate ?? plan.start;
     const limit = assignmentLimitFor(limitDay, model.account.assignmentLimit);
-    const eligible = assignableCampaigns(model, i);
+    const eligible = assignableCampaigns(model, i, restrictions);
     if (limit <= 0 || eligible.length === 0) return;
     targets.push({
       creditIndex: i,
@@ -181,14 +178,27 @@ export function recommendAssignments(
   basis: SimulationBasis,
   options: RecommendOptions = {},
 ): Recommendation[] {
-  const targets = targetsOf(model, plan);
+  const targets = targetsOf(model, plan, basis.lookup.restrictions);
   if (targets.length === 0) return [];
   const demand = basis.demand.demand;
-  const budget = new RerunBudget(options.maxReruns ?? defaultRerunBudget(model, plan.days), basis);
+  const rerunner = new Rerunner(
+    model,
+    basis,
+    targets.map((t) => t.creditIndex),
+  );
+  const budget = new RerunBudget(
+    options.maxReruns ?? defaultRerunBudget(model, plan.days),
+    rerunner,
+  );
   const exhaustiveUpTo = options.exhaustiveUpTo ?? 8;
   const fairShare = Math.floor(budget.total / targets.length);
   const scores = spendScores(plan, demand);
-  const campaignIndexById = new Map(model.campaigns.map((c, index) => [c.id, index]));
+  const { campaignIndexById } = basis.lookup;
+  const paidByTarget = paidByCredits(
+    plan,
+    targets.map((t) => t.creditIndex),
+    model.campaigns.length,
+  );
 
   const searches = targets.map((target) => {
     const i = target.creditIndex;
@@ -197,7 +207,7 @@ export function recommendAssignments(
     if (subsets && subsets.length <= fairShare) {
       return new CreditSearch(model, i, budget, subsets, null, target.limit);
     }
-    const own = paidByCredit(plan, i, model.campaigns.length);
+    const own = paidByTarget.get(i) ?? new Float64Array(model.campaigns.length);
     const scored = scoreCampaigns(scores, target.eligible, target.first, target.last, own);
     const current = plan.credits[i].assignedCampaigns
       .map((id) => campaignIndexById.get(id))
@@ -280,7 +290,7 @@ class CreditSearch {
     const fresh = trial === undefined;
     if (!trial) {
       const ids = set.map((c) => this.model.campaigns[c].id);
-      const after = this.budget.run(withAssignment(this.model, this.creditIndex, ids));
+      const after = this.budget.run(new Map([[this.creditIndex, ids]]));
       trial = {
         set,
         ownExpired: after.expired[this.creditIndex],
@@ -374,7 +384,7 @@ function addJointEffects(
         found[k].best.set.map((c) => model.campaigns[c].id),
       ]),
     );
-    const joint = budget.run(withAssignments(model, changes));
+    const joint = budget.run(changes);
     let before = 0;
     let after = 0;
     for (const k of members) {

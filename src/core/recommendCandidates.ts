@@ -2,7 +2,7 @@
  * R12: cheap scores that pick which campaign sets are worth a real re-run.
  * Scores only guide the search; every figure shown comes from `simulate`.
  */
-import { canBeNewlyAssigned, passesRestrictions } from "./eligibility";
+import { canBeNewlyAssigned, type RestrictionIndex } from "./eligibility";
 import type { Model } from "./model";
 import type { Plan } from "./plan";
 
@@ -42,24 +42,31 @@ export function spendScores(plan: Plan, demand: readonly Float64Array[]): SpendS
   return { demandPrefix, creditFreePrefix };
 }
 
-/** What each paid campaign received from one credit in the base plan. */
-export function paidByCredit(plan: Plan, creditIndex: number, campaigns: number): Float64Array {
-  const paid = new Float64Array(campaigns);
+/** What each campaign received from each of some credits in the base plan: one pass over the ledger. */
+export function paidByCredits(
+  plan: Plan,
+  creditIndexes: readonly number[],
+  campaigns: number,
+): Map<number, Float64Array> {
+  const paid = new Map(creditIndexes.map((i) => [i, new Float64Array(campaigns)]));
   const { ledger } = plan;
   for (let r = 0; r < ledger.length; r++) {
-    if (ledger.source[r] === creditIndex) paid[ledger.campaign[r]] += ledger.amount[r];
+    const row = paid.get(ledger.source[r]);
+    if (row) row[ledger.campaign[r]] += ledger.amount[r];
   }
   return paid;
 }
 
 /** R6/R5: campaigns one credit may be newly assigned to, in sheet order. */
-export function assignableCampaigns(model: Model, creditIndex: number): number[] {
+export function assignableCampaigns(
+  model: Model,
+  creditIndex: number,
+  restrictions: RestrictionIndex,
+): number[] {
   const credit = model.credits[creditIndex];
-  const result: number[] = [];
-  model.campaigns.forEach((campaign, c) => {
-    if (canBeNewlyAssigned(campaign) && passesRestrictions(credit, campaign)) result.push(c);
-  });
-  return result;
+  return Array.from(restrictions.matching(credit)).filter((c) =>
+    canBeNewlyAssigned(model.campaigns[c]),
+  );
 }
 
 export interface CampaignScore {

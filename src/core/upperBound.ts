@@ -10,7 +10,7 @@
  * campaign-days, so one node per (class, block) capped by the summed demand
  * carries exactly the flow the per-day graph would.
  */
-import { canBeNewlyAssigned, passesRestrictions } from "./eligibility";
+import { canBeNewlyAssigned, RestrictionIndex } from "./eligibility";
 import { FlowNetwork } from "./maxflow";
 import type { Model, Money } from "./model";
 import { NEVER_USABLE, type Plan } from "./plan";
@@ -170,7 +170,11 @@ export function maxCreditFlow(
  * passes their restrictions; every other type any campaign passing its
  * restrictions — the R5 conditions, the cash gate and card limits are ignored.
  */
-export function boundCredits(model: Model, plan: Plan): BoundCredit[] {
+export function boundCredits(
+  model: Model,
+  plan: Plan,
+  restrictions: RestrictionIndex = new RestrictionIndex(model.campaigns),
+): BoundCredit[] {
   const result: BoundCredit[] = [];
   model.credits.forEach((credit, i) => {
     const projected = plan.credits[i];
@@ -181,16 +185,11 @@ export function boundCredits(model: Model, plan: Plan): BoundCredit[] {
     const last = Math.min(projected.lastUsableDay ?? plan.end, plan.end);
     if (first > last) return;
     const holding = new Set(projected.assignedCampaigns);
-    const campaigns: number[] = [];
-    model.campaigns.forEach((campaign, c) => {
-      if (!passesRestrictions(credit, campaign)) return;
-      if (
-        credit.type === "assignable" &&
-        !canBeNewlyAssigned(campaign) &&
-        !holding.has(campaign.id)
-      )
-        return;
-      campaigns.push(c);
+    const campaigns = Array.from(restrictions.matching(credit)).filter((c) => {
+      const campaign = model.campaigns[c];
+      return (
+        credit.type !== "assignable" || canBeNewlyAssigned(campaign) || holding.has(campaign.id)
+      );
     });
     result.push({ capacity, firstDay: first - plan.start, lastDay: last - plan.start, campaigns });
   });
@@ -203,8 +202,13 @@ export function boundCredits(model: Model, plan: Plan): BoundCredit[] {
  * instance a credit paying on a day the plan's projection does not show)
  * ever make the flow smaller, the plan's own use is the tighter truth and wins.
  */
-export function creditUpperBound(model: Model, plan: Plan, demand: readonly Float64Array[]): Money {
-  const { flow } = maxCreditFlow(boundCredits(model, plan), demand, plan.days);
+export function creditUpperBound(
+  model: Model,
+  plan: Plan,
+  demand: readonly Float64Array[],
+  restrictions: RestrictionIndex = new RestrictionIndex(model.campaigns),
+): Money {
+  const { flow } = maxCreditFlow(boundCredits(model, plan, restrictions), demand, plan.days);
   let used = 0;
   for (const credit of plan.credits) used += credit.used;
   return Math.max(Math.round(flow), used);

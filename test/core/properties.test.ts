@@ -18,6 +18,7 @@ import {
   SOURCE_UNDELIVERED,
   simulate,
 } from "../../src/core";
+import { Rerunner, simulationBasis, withAssignments } from "../../src/core/engine";
 import { campaign, credit, day, model } from "./builders";
 
 const START = day("2026-12-01");
@@ -301,6 +302,37 @@ describe("engine invariants (property tests)", () => {
     }
   });
 
+  it("R12: a re-run resumed from a checkpoint equals a full simulate of the changed model", () => {
+    const withChanges = arbModel.chain((m) =>
+      fc.record({
+        m: fc.constant(m),
+        changes: fc.array(
+          fc.record({
+            credit: fc.nat({ max: Math.max(0, m.credits.length - 1) }),
+            ids: fc.subarray([...m.campaigns.map((c) => c.id), "unknown"]),
+          }),
+          { minLength: 1, maxLength: 3 },
+        ),
+      }),
+    );
+    fc.assert(
+      fc.property(withChanges, ({ m, changes }) => {
+        if (m.credits.length === 0) return;
+        const basis = simulationBasis(m);
+        const rerunner = new Rerunner(m, basis, m.credits.keys());
+        const asIs = simulate(m, basis);
+        expect(Array.from(rerunner.reference.expired)).toEqual(asIs.credits.map((c) => c.expired));
+        const change = new Map(changes.map((c) => [c.credit, c.ids]));
+        const resumed = rerunner.outcomeWith(change);
+        const full = simulate(withAssignments(m, change), basis);
+        expect(Array.from(resumed.used)).toEqual(full.credits.map((c) => c.used));
+        expect(Array.from(resumed.expired)).toEqual(full.credits.map((c) => c.expired));
+        expect(resumed.totalExpired).toBe(full.totals.creditExpired);
+      }),
+      RUNS,
+    );
+  });
+
   it("R11: the engine never throws on a well-typed model", () => {
     fc.assert(
       fc.property(arbModel, (m) => {
@@ -321,7 +353,9 @@ function apportionBySorting(total: number, weights: number[]): number[] {
   const remainders = exact.map((p, i) => p - BigInt(parts[i]) * BigInt(sum));
   let left = total - parts.reduce((a, b) => a + b, 0);
   const order = weights.map((_, i) => i);
-  order.sort((a, b) => (remainders[b] > remainders[a] ? 1 : remainders[b] < remainders[a] ? -1 : a - b));
+  order.sort((a, b) =>
+    remainders[b] > remainders[a] ? 1 : remainders[b] < remainders[a] ? -1 : a - b,
+  );
   for (const i of order) {
     if (left-- <= 0) break;
     parts[i] += 1;

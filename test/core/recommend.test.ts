@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { passesRestrictions } from "../../src/core/eligibility";
-import { simulate } from "../../src/core/engine";
+import { Rerunner, simulate, simulationBasis, withAssignments } from "../../src/core/engine";
 import type { Model } from "../../src/core/model";
 import type { Plan, Recommendation } from "../../src/core/plan";
 import { recommend, withAssignment } from "../../src/core/recommend";
@@ -244,6 +244,27 @@ describe("R12 recommendations", () => {
     expect(recommendations[0].reason).toContain(`leaves ${(jointExpired / 100).toFixed(2)} USD`);
   });
 
+  it("R12: a re-run resumes no later than the changed credit's first day in the balance", () => {
+    // X arrives on day 2 and Y on day 3, so both days are kept. Moving X from A
+    // to the smaller B changes what X pays on day 2 itself.
+    const m = model(
+      [campaign("A", { budget: 100 }), campaign("B", { budget: 30 })],
+      [
+        credit("X", { amount: 150, issueDate: PLAN_START + 1, assignedCampaigns: ["A"] }),
+        credit("Y", { amount: 500, issueDate: PLAN_START + 2, assignedCampaigns: ["B"] }),
+      ],
+      { horizonDays: 5 },
+    );
+    const basis = simulationBasis(m);
+    const rerunner = new Rerunner(m, basis, [0, 1]);
+    const change = new Map([[0, ["B"]]]);
+    const full = simulate(withAssignments(m, change), basis);
+    const resumed = rerunner.outcomeWith(change);
+    expect(full.credits[0].used).toBe(120);
+    expect(Array.from(resumed.used)).toEqual(full.credits.map((c) => c.used));
+    expect(Array.from(resumed.expired)).toEqual(full.credits.map((c) => c.expired));
+    expect(() => new Rerunner(m, basis, [1]).outcomeWith(change)).toThrow(/not watched/);
+  });
   it("R12: reasons list campaigns readably", () => {
     expect(nameList(["A"])).toBe("A");
     expect(nameList(["A", "B"])).toBe("A and B");
