@@ -65,12 +65,22 @@ export class RestrictionIndex {
     });
   }
 
-  /** Ascending indexes of the campaigns that pass the credit's restrictions. */
+  /** Results by restriction lists: many credits (and every R12 re-run) share a few. */
+  private readonly matches = new Map<string, Int32Array>();
+
+  /** Ascending indexes of the campaigns that pass the credit's restrictions (shared, do not modify). */
   matching(credit: Credit): Int32Array {
-    const passes = this.profilePasses(credit);
-    const indexes: number[] = [];
-    for (let c = 0; c < this.profileOf.length; c++) if (passes[this.profileOf[c]]) indexes.push(c);
-    return Int32Array.from(indexes);
+    const key = JSON.stringify([credit.adProducts, credit.countries]);
+    let result = this.matches.get(key);
+    if (!result) {
+      const passes = this.profilePasses(credit);
+      const indexes: number[] = [];
+      for (let c = 0; c < this.profileOf.length; c++)
+        if (passes[this.profileOf[c]]) indexes.push(c);
+      result = Int32Array.from(indexes);
+      this.matches.set(key, result);
+    }
+    return result;
   }
 
   /** The given campaign indexes that pass the credit's restrictions, in the same order. */

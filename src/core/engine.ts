@@ -13,7 +13,7 @@ import { computeDemand, type DemandResult, horizonLength } from "./demand";
 import { RestrictionIndex } from "./eligibility";
 import { LedgerBuilder } from "./ledger";
 import type { Day, Model, Money } from "./model";
-import { apportion } from "./money";
+import { Apportioner } from "./money";
 import type { Plan } from "./plan";
 import { SOURCE_CARD, SOURCE_CASH, SOURCE_UNDELIVERED } from "./plan";
 import { assemblePlan, type CampaignTally } from "./results";
@@ -155,9 +155,8 @@ export class Rerunner {
     for (const checkpoint of this.checkpoints) {
       if (checkpoint.dayIndex <= firstLive) resumeAt = checkpoint;
     }
-    const simulation = new Simulation(changed, this.basis, false);
-    if (resumeAt) simulation.resume(resumeAt, changes.keys());
-    return simulation.outcome();
+    const resume = resumeAt ? { checkpoint: resumeAt, changed: [...changes.keys()] } : undefined;
+    return new Simulation(changed, this.basis, false, resume).outcome();
   }
 }
 
@@ -212,6 +211,9 @@ class Simulation {
   private readonly splitIds: Int32Array;
   private readonly splitWeights: Float64Array;
   private splitWanted: Money = 0;
+  private readonly apportioner = new Apportioner();
+  /** What today's campaigns still want paid: the sum of `unpaid` over `today`. */
+  private unpaidTotal: Money = 0;
   /** The first day index to simulate (after a resume). */
   private firstDay = 0;
   /** Day index each credit first entered the balance (NEVER if it did not). */
@@ -220,10 +222,16 @@ class Simulation {
   private watched: ReadonlySet<number> = new Set();
   readonly checkpoints: Checkpoint[] = [];
 
+  /**
+   * A full simulation keeps the ledger and balances for the plan; a lean one
+   * only the credit outcome. A lean one may resume at a checkpoint of the
+   * same account instead of starting at plan start.
+   */
   constructor(
     private readonly model: Model,
     private readonly basis: SimulationBasis,
     full: boolean,
+    resume?: { checkpoint: Checkpoint; changed: readonly number[] },
   ) {
     const { source } = basis;
     if (
@@ -239,7 +247,7 @@ class Simulation {
     this.days = horizonLength(model);
     this.demand = basis.demand.demand;
     this.ledger = full ? new LedgerBuilder(estimateLedgerRows(this.demand)) : null;
-    this.states = initialCreditStates(model, basis.lookup);
+    this.states = resume ? [] : initialCreditStates(model, basis.lookup);
     this.tally = emptyTally(campaigns.length);
     this.outOfPocketBefore = new Float64Array(this.days + 1);
     this.balances = full ? new Float64Array(this.days * model.credits.length) : null;
@@ -256,7 +264,12 @@ class Simulation {
     this.splitWeights = new Float64Array(campaigns.length);
     this.cash = account.cashBalance;
     this.liveFrom = new Int32Array(model.credits.length).fill(NEVER);
-    for (const state of this.states) this.schedule(state);
+    if (resume) {
+      if (full) throw new Error("only a lean simulation resumes");
+      this.restore(resume.checkpoint, resume.changed);
+    } else {
+      for (const state of this.states) this.schedule(state);
+    }
   }
 
   keepCheckpointsFor(watched: ReadonlySet<number>): void {
@@ -266,11 +279,10 @@ class Simulation {
   /**
    * Continues from a checkpoint of the same account: the state is copied, the
    * credits take this model's rows, and the changed credits' eligibility is
-   * worked out again for the same issue day (R5/R6). Lean runs only: the
-   * campaign tally and the ledger of the skipped days are not restored.
+   * worked out again for the same issue day (R5/R6). The campaign tally of
+   * the skipped days is not restored: a resumed run reports credits only.
    */
-  resume(checkpoint: Checkpoint, changed: Iterable<number>): void {
-    if (this.ledger) throw new Error("only a lean simulation resumes");
+  private restore(checkpoint: Checkpoint, changed: readonly number[]): void {
     this.firstDay = checkpoint.dayIndex;
     this.states = checkpoint.states.map((state) => ({
       ...state,
@@ -516,6 +528,7 @@ class Simulation {
       this.tally.demand[c] += amount;
       total += amount;
     }
+    this.unpaidTotal = total;
     return total;
   }
 
@@ -594,10 +607,13 @@ class Simulation {
 
   private payFromCredits(i: number, day: Day, cashAtStart: Money): void {
     for (const state of this.orderedCredits(i, day, cashAtStart)) {
+      // Everything is paid: the credits after this one have nothing to pay.
+      if (this.unpaidTotal === 0) return;
       const paid = this.payFromCredit(state, day, this.unpaid, true);
       if (paid > 0) {
         state.used += paid;
         state.remaining -= paid;
+        this.unpaidTotal -= paid;
         if (state.remaining === 0) state.depletedOn = day;
       }
     }
@@ -623,6 +639,12 @@ class Simulation {
     unpaid: Float64Array,
     commit: boolean,
   ): Money {
+    // A credit for every campaign that covers all that is unpaid pays it in one pass.
+    if (commit && state.eligible === null && state.remaining >= this.unpaidTotal) {
+      const paid = this.unpaidTotal;
+      this.payAllUnpaid(day, state.index, this.tally.creditFunded, null);
+      return paid;
+    }
     const count = this.gatherUnpaid(state.eligible ?? this.today, unpaid);
     if (count === 0) return 0;
     const paid = Math.min(state.remaining, this.splitWanted);
@@ -642,11 +664,11 @@ class Simulation {
 
   /** R4 step 5: the cash balance pays what is unpaid, shared in proportion when short. */
   private payFromCash(day: Day): Money {
-    const count = this.gatherUnpaid(this.today, this.unpaid);
-    if (count === 0) return 0;
-    const paid = Math.min(this.splitWanted, Math.max(0, this.cash));
+    const wanted = this.unpaidTotal;
+    if (wanted === 0) return 0;
+    const paid = Math.min(wanted, Math.max(0, this.cash));
     if (paid > 0) {
-      this.payOutOfPocket(day, paid, count, SOURCE_CASH, this.tally.cashFunded);
+      this.payOutOfPocket(day, paid, SOURCE_CASH, this.tally.cashFunded);
       this.cash -= paid;
     }
     // R10: the first day cash is asked to pay and ends the day at zero or below.
@@ -657,37 +679,55 @@ class Simulation {
   /** R4 step 6: the card pays the rest, up to its limit over the horizon. */
   private payFromCard(day: Day): Money {
     const room = this.cardRoomLeft();
-    if (room <= 0) return 0;
-    const count = this.gatherUnpaid(this.today, this.unpaid);
-    if (count === 0) return 0;
-    const paid = Math.min(this.splitWanted, room);
-    this.payOutOfPocket(day, paid, count, SOURCE_CARD, this.tally.cardFunded);
+    const wanted = this.unpaidTotal;
+    if (room <= 0 || wanted === 0) return 0;
+    const paid = Math.min(wanted, room);
+    this.payOutOfPocket(day, paid, SOURCE_CARD, this.tally.cardFunded);
     this.cardCharged += paid;
     return paid;
   }
 
-  /** Cash or card pays `paid` of the gathered split (R2); the campaign falls back (R10). */
-  private payOutOfPocket(
+  /** Cash or card pays `paid` of what is unpaid (R2 split when short); the campaign falls back (R10). */
+  private payOutOfPocket(day: Day, paid: Money, source: number, funded: Float64Array): void {
+    const fallbackOn = this.tally.cashFallbackOn;
+    if (paid === this.unpaidTotal) {
+      this.payAllUnpaid(day, source, funded, fallbackOn);
+    } else {
+      const count = this.gatherUnpaid(this.today, this.unpaid);
+      const parts = this.splitParts(paid, count);
+      for (let j = 0; j < count; j++) {
+        const part = parts[j];
+        if (part <= 0) continue;
+        const c = this.splitIds[j];
+        this.unpaid[c] -= part;
+        funded[c] += part;
+        if (fallbackOn[c] === null) fallbackOn[c] = day;
+        this.ledger?.push(day, c, source, part);
+      }
+    }
+    this.unpaidTotal -= paid;
+  }
+
+  /** One source pays every unpaid amount in full, so no split is needed (R2). */
+  private payAllUnpaid(
     day: Day,
-    paid: Money,
-    count: number,
     source: number,
     funded: Float64Array,
+    fallbackOn: (Day | null)[] | null,
   ): void {
-    const parts = this.splitParts(paid, count);
-    for (let j = 0; j < count; j++) {
-      const part = parts[j];
+    for (const c of this.today) {
+      const part = this.unpaid[c];
       if (part <= 0) continue;
-      const c = this.splitIds[j];
-      this.unpaid[c] -= part;
+      this.unpaid[c] = 0;
       funded[c] += part;
-      if (this.tally.cashFallbackOn[c] === null) this.tally.cashFallbackOn[c] = day;
+      if (fallbackOn && fallbackOn[c] === null) fallbackOn[c] = day;
       this.ledger?.push(day, c, source, part);
     }
   }
 
   /** R4 step 7 / R10: what nobody paid is not delivered; the campaign stops. */
   private recordUndelivered(day: Day): void {
+    if (this.unpaidTotal === 0) return;
     for (const c of this.today) {
       const amount = this.unpaid[c];
       if (amount <= 0) continue;
@@ -696,6 +736,7 @@ class Simulation {
       if (this.tally.stoppedOn[c] === null) this.tally.stoppedOn[c] = day;
       this.ledger?.push(day, c, SOURCE_UNDELIVERED, amount);
     }
+    this.unpaidTotal = 0;
   }
 
   /** Gathers the campaigns of `list` with something unpaid into the split; returns how many. */
@@ -717,8 +758,8 @@ class Simulation {
 
   /** R2: the gathered amounts when `paid` covers them all, else their exact proportional split. */
   private splitParts(paid: Money, count: number): ArrayLike<number> {
-    const weights = this.splitWeights.subarray(0, count);
-    return paid === this.splitWanted ? weights : apportion(paid, weights);
+    if (paid === this.splitWanted) return this.splitWeights;
+    return this.apportioner.split(paid, this.splitWeights, count);
   }
 
   /** R7: at the end of day t, offers whose running total reached the threshold are earned. */

@@ -58,64 +58,89 @@ export function divideRounded(numerator: number, denominator: number): number {
  * are non-negative integers; `total` must not exceed the sum of weights.
  */
 export function apportion(total: Money, weights: ArrayLike<number>): number[] {
-  const parts = new Array<number>(weights.length).fill(0);
-  let weightSum = 0;
-  for (let i = 0; i < weights.length; i++) weightSum += weights[i];
-  if (total <= 0 || weightSum <= 0) return parts;
-  if (total >= weightSum) {
-    for (let i = 0; i < weights.length; i++) parts[i] = weights[i];
-    return parts;
-  }
-  const remainders = new Float64Array(weights.length);
-  let given = 0;
-  let maxWeight = 0;
-  for (let i = 0; i < weights.length; i++) if (weights[i] > maxWeight) maxWeight = weights[i];
-  const exact = total * maxWeight <= Number.MAX_SAFE_INTEGER;
-  for (let i = 0; i < weights.length; i++) {
-    if (exact) {
-      const product = total * weights[i];
-      parts[i] = Math.floor(product / weightSum);
-      remainders[i] = product - parts[i] * weightSum;
-    } else {
-      // BigInt keeps total × weight exact beyond 2^53.
-      const product = BigInt(total) * BigInt(weights[i]);
-      const share = product / BigInt(weightSum);
-      parts[i] = Number(share);
-      remainders[i] = Number(product - share * BigInt(weightSum));
-    }
-    given += parts[i];
-  }
-  // Each floor loses less than one unit, so fewer than weights.length are left.
-  const left = total - given;
-  if (left > 0) giveLeftovers(parts, remainders, left);
-  return parts;
+  return Array.from(new Apportioner().split(total, weights, weights.length));
 }
 
 /**
- * R2: one more unit to each of the `left` largest remainders, ties to the
- * earlier index. The cut-off remainder is found by selection, not by sorting
- * the indexes: the cash split runs over every spending campaign on every
- * short day, and R12 re-runs it many times.
+ * R2 with buffers kept between calls: the engine splits a day's spend over
+ * every spending campaign whenever a credit or the cash runs short, and R12
+ * re-runs the plan many times, so a split must not allocate.
  */
-function giveLeftovers(parts: number[], remainders: Float64Array, left: number): void {
-  const cut = kthLargest(remainders.slice(), left);
-  let above = 0;
-  for (let i = 0; i < remainders.length; i++) if (remainders[i] > cut) above++;
-  let atCut = left - above;
-  for (let i = 0; i < remainders.length; i++) {
-    if (remainders[i] > cut) parts[i] += 1;
-    else if (remainders[i] === cut && atCut > 0) {
-      parts[i] += 1;
-      atCut -= 1;
+export class Apportioner {
+  private parts = new Float64Array(0);
+  private remainders = new Float64Array(0);
+  private work = new Float64Array(0);
+
+  /** Splits `total` over `weights[0 … count - 1]`; the result is valid until the next call. */
+  split(total: Money, weights: ArrayLike<number>, count: number): Float64Array {
+    if (this.parts.length < count) {
+      this.parts = new Float64Array(count);
+      this.remainders = new Float64Array(count);
+      this.work = new Float64Array(count);
+    }
+    const parts = this.parts.subarray(0, count);
+    parts.fill(0);
+    let weightSum = 0;
+    let maxWeight = 0;
+    for (let i = 0; i < count; i++) {
+      weightSum += weights[i];
+      if (weights[i] > maxWeight) maxWeight = weights[i];
+    }
+    if (total <= 0 || weightSum <= 0) return parts;
+    if (total >= weightSum) {
+      for (let i = 0; i < count; i++) parts[i] = weights[i];
+      return parts;
+    }
+    const remainders = this.remainders;
+    let given = 0;
+    const exact = total * maxWeight <= Number.MAX_SAFE_INTEGER;
+    for (let i = 0; i < count; i++) {
+      if (exact) {
+        const product = total * weights[i];
+        parts[i] = Math.floor(product / weightSum);
+        remainders[i] = product - parts[i] * weightSum;
+      } else {
+        // BigInt keeps total × weight exact beyond 2^53.
+        const product = BigInt(total) * BigInt(weights[i]);
+        const share = product / BigInt(weightSum);
+        parts[i] = Number(share);
+        remainders[i] = Number(product - share * BigInt(weightSum));
+      }
+      given += parts[i];
+    }
+    // Each floor loses less than one unit, so fewer than `count` are left.
+    const left = total - given;
+    if (left > 0) this.giveLeftovers(parts, count, left);
+    return parts;
+  }
+
+  /**
+   * One more unit to each of the `left` largest remainders, ties to the
+   * earlier index. The cut-off remainder is found by selection rather than
+   * by sorting the indexes.
+   */
+  private giveLeftovers(parts: Float64Array, count: number, left: number): void {
+    const remainders = this.remainders;
+    this.work.set(remainders.subarray(0, count));
+    const cut = kthLargest(this.work, count, left);
+    let above = 0;
+    for (let i = 0; i < count; i++) if (remainders[i] > cut) above++;
+    let atCut = left - above;
+    for (let i = 0; i < count; i++) {
+      if (remainders[i] > cut) parts[i] += 1;
+      else if (remainders[i] === cut && atCut > 0) {
+        parts[i] += 1;
+        atCut -= 1;
+      }
     }
   }
 }
 
-/** The k-th largest value (1-based) by Hoare's selection; reorders `values`. */
-function kthLargest(values: Float64Array, k: number): number {
-  const target = values.length - k;
+/** The k-th largest (1-based) of `values[0 … count - 1]` by Hoare's selection; reorders them. */
+function kthLargest(values: Float64Array, count: number, k: number): number {
+  const target = count - k;
   let lo = 0;
-  let hi = values.length - 1;
+  let hi = count - 1;
   while (lo < hi) {
     const pivot = values[(lo + hi) >>> 1];
     let i = lo;
