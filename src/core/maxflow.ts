@@ -7,15 +7,23 @@
 /** A directed network built edge by edge; each edge has a paired reverse edge. */
 export class FlowNetwork {
   readonly nodeCount: number;
-  private edgeTo: number[] = [];
-  private edgeCapacity: number[] = [];
-  private edgeOriginal: number[] = [];
-  private edgeNext: number[] = [];
+  /** Edge arrays (typed, grown by doubling); an edge and its reverse are ids e and e ^ 1. */
+  private edgeTo: Int32Array;
+  private edgeCapacity: Float64Array;
+  private edgeOriginal: Float64Array;
+  private edgeNext: Int32Array;
+  private edgeTotal = 0;
   private firstEdge: Int32Array;
 
-  constructor(nodeCount: number) {
+  /** `expectedEdges` only sizes the arrays up front; more edges may be added. */
+  constructor(nodeCount: number, expectedEdges = 16) {
     this.nodeCount = nodeCount;
     this.firstEdge = new Int32Array(nodeCount).fill(-1);
+    const slots = Math.max(2, 2 * expectedEdges);
+    this.edgeTo = new Int32Array(slots);
+    this.edgeCapacity = new Float64Array(slots);
+    this.edgeOriginal = new Float64Array(slots);
+    this.edgeNext = new Int32Array(slots);
   }
 
   /** Adds `from → to` with `capacity`; returns the edge id (for `flowOn`). */
@@ -24,14 +32,14 @@ export class FlowNetwork {
       throw new RangeError(`edge ${from}→${to} outside a ${this.nodeCount}-node network`);
     }
     if (!(capacity >= 0)) throw new RangeError(`edge capacity must be ≥ 0, got ${capacity}`);
-    const id = this.edgeTo.length;
+    const id = this.edgeTotal;
     this.pushEdge(from, to, capacity);
     this.pushEdge(to, from, 0);
     return id;
   }
 
   get edgeCount(): number {
-    return this.edgeTo.length / 2;
+    return this.edgeTotal / 2;
   }
 
   /** Flow currently on an edge returned by `addEdge` (read off its reverse, finite even when uncapped). */
@@ -60,11 +68,25 @@ export class FlowNetwork {
   }
 
   private pushEdge(from: number, to: number, capacity: number): void {
-    this.edgeTo.push(to);
-    this.edgeCapacity.push(capacity);
-    this.edgeOriginal.push(capacity);
-    this.edgeNext.push(this.firstEdge[from]);
-    this.firstEdge[from] = this.edgeTo.length - 1;
+    if (this.edgeTotal === this.edgeTo.length) this.grow();
+    const e = this.edgeTotal++;
+    this.edgeTo[e] = to;
+    this.edgeCapacity[e] = capacity;
+    this.edgeOriginal[e] = capacity;
+    this.edgeNext[e] = this.firstEdge[from];
+    this.firstEdge[from] = e;
+  }
+
+  private grow(): void {
+    const slots = this.edgeTo.length * 2;
+    const grown = <T extends Int32Array | Float64Array>(old: T, fresh: T): T => {
+      fresh.set(old);
+      return fresh;
+    };
+    this.edgeTo = grown(this.edgeTo, new Int32Array(slots));
+    this.edgeCapacity = grown(this.edgeCapacity, new Float64Array(slots));
+    this.edgeOriginal = grown(this.edgeOriginal, new Float64Array(slots));
+    this.edgeNext = grown(this.edgeNext, new Int32Array(slots));
   }
 
   private buildLevels(source: number, sink: number, level: Int32Array, queue: Int32Array): boolean {

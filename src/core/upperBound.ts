@@ -23,7 +23,7 @@ export interface BoundCredit {
   /** Last usable day as an index from plan start (inclusive). */
   lastDay: number;
   /** Campaign indexes (into the demand rows) this credit may pay for. */
-  campaigns: readonly number[];
+  campaigns: ArrayLike<number>;
 }
 
 export interface ReducedFlow {
@@ -70,33 +70,46 @@ export function maxCreditFlow(
   }
   const blockIndexOfDay = (day: number) => (day >= days ? blockCount : blockOfDay[day]);
 
+  // Credit sets are bitsets of `words` 32-bit words: a campaign's class and a
+  // block's usable credits intersect word by word, and a set's key is its words.
+  const words = Math.ceil(active.length / 32);
+  const setKey = (bits: Uint32Array, at: number) => bits.subarray(at, at + words).join(",");
+
   // Campaign classes: campaigns that exactly the same credits may pay for.
-  const creditsOfCampaign = new Map<number, number[]>();
+  const campaignCount = demand.length;
+  const campaignBits = new Uint32Array(campaignCount * words);
   active.forEach((credit, k) => {
-    for (const c of new Set(credit.campaigns)) {
-      const list = creditsOfCampaign.get(c);
-      if (list) list.push(k);
-      else creditsOfCampaign.set(c, [k]);
+    const word = k >>> 5;
+    const bit = 1 << (k & 31);
+    for (let j = 0; j < credit.campaigns.length; j++) {
+      const c = credit.campaigns[j];
+      if (c >= 0 && c < campaignCount) campaignBits[c * words + word] |= bit;
     }
   });
   const classByKey = new Map<string, number>();
-  const classOfCampaign = new Map<number, number>();
-  for (const [campaign, creditList] of creditsOfCampaign) {
-    const key = creditList.join(",");
+  const classOfCampaign = new Int32Array(campaignCount).fill(-1);
+  const classBits: number[] = [];
+  for (let c = 0; c < campaignCount; c++) {
+    let any = 0;
+    for (let w = 0; w < words; w++) any |= campaignBits[c * words + w];
+    if (any === 0) continue;
+    const key = setKey(campaignBits, c * words);
     let cls = classByKey.get(key);
     if (cls === undefined) {
       cls = classByKey.size;
       classByKey.set(key, cls);
+      for (let w = 0; w < words; w++) classBits.push(campaignBits[c * words + w]);
     }
-    classOfCampaign.set(campaign, cls);
+    classOfCampaign[c] = cls;
   }
   const classCount = classByKey.size;
 
   // Demand per (class, block).
   const classBlockDemand = new Float64Array(classCount * blockCount);
-  for (const [campaign, cls] of classOfCampaign) {
-    const row = demand[campaign];
-    if (!row) continue;
+  for (let c = 0; c < campaignCount; c++) {
+    const cls = classOfCampaign[c];
+    if (cls < 0) continue;
+    const row = demand[c];
     const base = cls * blockCount;
     const limit = Math.min(days, row.length);
     for (let d = 0; d < limit; d++) {
@@ -107,45 +120,50 @@ export function maxCreditFlow(
 
   // Inside a block, classes reached by the same usable credits merge once more:
   // one node per (block, credits usable there) with the summed demand.
-  const usableInBlock: number[][] = Array.from({ length: blockCount }, () => []);
+  const blockBits = new Uint32Array(blockCount * words);
   active.forEach((credit, k) => {
     const toBlock = blockIndexOfDay(credit.lastDay + 1);
-    for (let b = blockOfDay[credit.firstDay]; b < toBlock; b++) usableInBlock[b].push(k);
+    for (let b = blockOfDay[credit.firstDay]; b < toBlock; b++) {
+      blockBits[b * words + (k >>> 5)] |= 1 << (k & 31);
+    }
   });
-  const creditsOfClass: number[][] = [...classByKey.keys()].map((key) =>
-    key.split(",").map(Number),
-  );
   const nodeCredits: number[][] = [];
   const nodeDemand: number[] = [];
-  const usable = new Uint8Array(active.length);
+  const reaching = new Uint32Array(words);
   let blocks = 0;
   for (let b = 0; b < blockCount; b++) {
-    if (usableInBlock[b].length === 0) continue;
+    let anyUsable = 0;
+    for (let w = 0; w < words; w++) anyUsable |= blockBits[b * words + w];
+    if (anyUsable === 0) continue;
     blocks += 1;
-    for (const k of usableInBlock[b]) usable[k] = 1;
     const nodeByKey = new Map<string, number>();
     for (let cls = 0; cls < classCount; cls++) {
       const amount = classBlockDemand[cls * blockCount + b];
       if (amount <= 0) continue;
-      const reaching = creditsOfClass[cls].filter((k) => usable[k] === 1);
-      if (reaching.length === 0) continue;
-      const key = reaching.join(",");
+      let anyReaching = 0;
+      for (let w = 0; w < words; w++) {
+        reaching[w] = classBits[cls * words + w] & blockBits[b * words + w];
+        anyReaching |= reaching[w];
+      }
+      if (anyReaching === 0) continue;
+      const key = setKey(reaching, 0);
       const node = nodeByKey.get(key);
       if (node === undefined) {
         nodeByKey.set(key, nodeCredits.length);
-        nodeCredits.push(reaching);
+        nodeCredits.push(membersOf(reaching));
         nodeDemand.push(amount);
       } else {
         nodeDemand[node] += amount;
       }
     }
-    for (const k of usableInBlock[b]) usable[k] = 0;
   }
 
   // Nodes: 0 source, 1…K credits, then the (block, credits) nodes, then the sink.
   const firstNode = 1 + active.length;
   const sink = firstNode + nodeCredits.length;
-  const network = new FlowNetwork(sink + 1);
+  let edgeCount = active.length + nodeCredits.length;
+  for (const reaching of nodeCredits) edgeCount += reaching.length;
+  const network = new FlowNetwork(sink + 1, edgeCount);
   active.forEach((credit, k) => {
     network.addEdge(0, 1 + k, credit.capacity);
   });
@@ -163,6 +181,17 @@ export function maxCreditFlow(
   };
 }
 
+/** The credit indexes whose bits are set, ascending. */
+function membersOf(bits: Uint32Array): number[] {
+  const members: number[] = [];
+  for (let w = 0; w < bits.length; w++) {
+    for (let word = bits[w]; word !== 0; word &= word - 1) {
+      members.push(w * 32 + (31 - Math.clz32(word & -word)));
+    }
+  }
+  return members;
+}
+
 /**
  * R12: each credit as the bound sees it. Validity is the plan's projection
  * (issuedOn…lastUsableDay ∩ horizon). Assignable credits may pay any campaign
@@ -176,6 +205,7 @@ export function boundCredits(
   restrictions: RestrictionIndex = new RestrictionIndex(model.campaigns),
 ): BoundCredit[] {
   const result: BoundCredit[] = [];
+  const newlyAssignable = model.campaigns.map(canBeNewlyAssigned);
   model.credits.forEach((credit, i) => {
     const projected = plan.credits[i];
     if (!projected || NEVER_USABLE.has(projected.status)) return;
@@ -184,13 +214,16 @@ export function boundCredits(
     const first = Math.max(projected.issuedOn ?? plan.start, plan.start);
     const last = Math.min(projected.lastUsableDay ?? plan.end, plan.end);
     if (first > last) return;
-    const holding = new Set(projected.assignedCampaigns);
-    const campaigns = Array.from(restrictions.matching(credit)).filter((c) => {
-      const campaign = model.campaigns[c];
-      return (
-        credit.type !== "assignable" || canBeNewlyAssigned(campaign) || holding.has(campaign.id)
-      );
-    });
+    const matching = restrictions.matching(credit);
+    let campaigns: ArrayLike<number> = matching;
+    if (credit.type === "assignable") {
+      const holding = new Set(projected.assignedCampaigns);
+      const assignable: number[] = [];
+      for (const c of matching) {
+        if (newlyAssignable[c] || holding.has(model.campaigns[c].id)) assignable.push(c);
+      }
+      campaigns = assignable;
+    }
     result.push({ capacity, firstDay: first - plan.start, lastDay: last - plan.start, campaigns });
   });
   return result;

@@ -11,7 +11,7 @@ function perDayFlow(credits: BoundCredit[], demand: Float64Array[], days: number
   const network = new FlowNetwork(sink + 1);
   credits.forEach((credit, k) => {
     network.addEdge(0, 1 + k, credit.capacity);
-    for (const c of credit.campaigns) {
+    for (const c of Array.from(credit.campaigns)) {
       for (let d = Math.max(0, credit.firstDay); d <= Math.min(days - 1, credit.lastDay); d++) {
         network.addEdge(1 + k, nodeOf(c, d), Number.POSITIVE_INFINITY);
       }
