@@ -1,14 +1,18 @@
 /** The whole plan: the R1–R11 simulation plus R12 recommendations and the upper bound. */
-import { simulate, simulationBasis } from "./engine";
+import { Rerunner, simulationBasis } from "./engine";
 import type { Model } from "./model";
 import type { Plan } from "./plan";
 import { recommend } from "./recommend";
 
 export function buildPlan(model: Model): Plan {
-  // One basis (demand, lookups) for the plan and every R12 re-run.
+  // One basis (demand, lookups) and one run of the plan as it is serve the
+  // plan and every R12 re-run; only assignable credits are re-assigned (R12).
   const basis = simulationBasis(model);
-  const plan = simulate(model, basis);
-  const r12 = recommend(model, plan, {}, basis);
+  const assignable = model.credits.flatMap((c, i) => (c.type === "assignable" ? [i] : []));
+  const rerunner = new Rerunner(model, basis, assignable, { fullPlan: true });
+  const plan = rerunner.plan;
+  if (!plan) throw new Error("the rerunner keeps the full plan");
+  const r12 = recommend(model, plan, {}, basis, rerunner);
   return {
     ...plan,
     recommendations: r12.recommendations,

@@ -119,22 +119,31 @@ export function withAssignments(model: Model, changes: ReadonlyMap<number, strin
  * the one a full `simulate` of the changed model gives (tested).
  */
 export class Rerunner {
-  /** The plan as it is. */
+  /** The plan as it is: each credit's outcome, and the full plan when asked for. */
   readonly reference: CreditOutcome;
+  readonly plan: Plan | null;
   private readonly checkpoints: Checkpoint[];
   /** Day index each credit first entered the balance in the reference run. */
   private readonly liveFrom: Int32Array;
   private readonly watched: ReadonlySet<number>;
 
+  /**
+   * Runs the plan as it is once. With `fullPlan` that run is the full
+   * simulation and its plan is kept, so the plan and its R12 re-runs cost
+   * one simulation, not two.
+   */
   constructor(
     private readonly model: Model,
     private readonly basis: SimulationBasis,
     watched: Iterable<number>,
+    options: { fullPlan?: boolean } = {},
   ) {
     this.watched = new Set(watched);
-    const reference = new Simulation(model, basis, false);
+    const reference = new Simulation(model, basis, options.fullPlan === true);
     reference.keepCheckpointsFor(this.watched);
-    this.reference = reference.outcome();
+    reference.simulateDays();
+    this.reference = reference.creditOutcome();
+    this.plan = options.fullPlan ? reference.plan() : null;
     this.checkpoints = reference.checkpoints;
     this.liveFrom = reference.liveFrom;
   }
@@ -320,7 +329,25 @@ class Simulation {
   }
 
   run(): Plan {
-    for (let i = 0; i < this.days; i++) this.simulateDay(i);
+    this.simulateDays();
+    return this.plan();
+  }
+
+  outcome(): CreditOutcome {
+    this.simulateDays();
+    return this.creditOutcome();
+  }
+
+  /** Simulates from the first day (plan start, or the resumed day) to the end, keeping checkpoints. */
+  simulateDays(): void {
+    for (let i = this.firstDay; i < this.days; i++) {
+      if (this.watched.size > 0) this.checkpoint(i);
+      this.simulateDay(i);
+    }
+  }
+
+  /** The plan of a full simulation that has simulated its days. */
+  plan(): Plan {
     if (!this.ledger || !this.balances) throw new Error("a full plan needs the full simulation");
     return assemblePlan({
       model: this.model,
@@ -340,11 +367,8 @@ class Simulation {
     });
   }
 
-  outcome(): CreditOutcome {
-    for (let i = this.firstDay; i < this.days; i++) {
-      if (this.watched.size > 0) this.checkpoint(i);
-      this.simulateDay(i);
-    }
+  /** Each credit's used and expired amounts, once the days are simulated. */
+  creditOutcome(): CreditOutcome {
     const used = Float64Array.from(this.states, (s) => s.used);
     const expired = Float64Array.from(this.states, (s) => s.expired);
     return { used, expired, totalExpired: expired.reduce((a, b) => a + b, 0) };

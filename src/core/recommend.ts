@@ -47,16 +47,21 @@ export interface RecommendOptions {
   exhaustiveUpTo?: number;
 }
 
-/** The whole of R12 for one plan made by `simulate` (with the same basis when one is given). */
+/**
+ * The whole of R12 for one plan made by `simulate`. `basis` and `rerunner`,
+ * when given, must come from the same model (the rerunner watching at least
+ * its assignable credits); otherwise they are made here.
+ */
 export function recommend(
   model: Model,
   plan: Plan,
   options: RecommendOptions = {},
   basis: SimulationBasis = simulationBasis(model),
+  rerunner?: Rerunner,
 ): R12Result {
   const { demand } = basis.demand;
   return {
-    recommendations: recommendAssignments(model, plan, basis, options),
+    recommendations: recommendAssignments(model, plan, basis, options, rerunner),
     creditUpperBound: creditUpperBound(model, plan, demand, basis.lookup.restrictions),
     warnings: spendMatchReadiness(model, plan),
   };
@@ -177,15 +182,18 @@ export function recommendAssignments(
   plan: Plan,
   basis: SimulationBasis,
   options: RecommendOptions = {},
+  given?: Rerunner,
 ): Recommendation[] {
   const targets = targetsOf(model, plan, basis.lookup.restrictions);
   if (targets.length === 0) return [];
   const demand = basis.demand.demand;
-  const rerunner = new Rerunner(
-    model,
-    basis,
-    targets.map((t) => t.creditIndex),
-  );
+  const rerunner =
+    given ??
+    new Rerunner(
+      model,
+      basis,
+      targets.map((t) => t.creditIndex),
+    );
   const budget = new RerunBudget(
     options.maxReruns ?? defaultRerunBudget(model, plan.days),
     rerunner,

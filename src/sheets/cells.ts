@@ -66,11 +66,24 @@ export interface MoneyFormat {
   currency: string;
   minorUnits: number;
   /** Currency symbols and code accepted around a text amount, longest first. */
-  marks: string[];
+  readonly marks: readonly string[];
 }
 
-/** The symbols (`$`, `US$`) and code of a currency, as text amounts may carry them. */
+/** Intl formatters are slow to create (the first loads locale data): one format per currency. */
+const moneyFormats = new Map<string, MoneyFormat>();
+
+/** The symbols (`$`, `US$`) and code of a currency, as text amounts may carry them (shared: do not modify). */
 export function moneyFormat(currency: string, minorUnits: number): MoneyFormat {
+  const key = `${currency}/${minorUnits}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = newMoneyFormat(currency, minorUnits);
+    moneyFormats.set(key, format);
+  }
+  return format;
+}
+
+function newMoneyFormat(currency: string, minorUnits: number): MoneyFormat {
   const marks = new Set<string>([currency.toUpperCase()]);
   // en-US shows USD as "$", en-GB as "US$": both are accepted.
   for (const [locale, currencyDisplay] of [
