@@ -6,8 +6,9 @@
  * and the re-run budget allows it; otherwise a handful of candidate sets
  * picked by cheap scores (demand in the credit's window that no other credit
  * pays) and then a small local search (drop / add one campaign). Candidates
- * are always judged by full `simulate` re-runs, so `expiredBefore` and
- * `expiredAfter` are measured, never estimated.
+ * are always judged by re-running the simulation (`Rerunner`: resumed where
+ * nothing can differ yet, equal to a full `simulate`), so `expiredBefore`
+ * and `expiredAfter` are measured, never estimated.
  */
 
 import type { RestrictionIndex } from "./eligibility";
@@ -68,11 +69,11 @@ export function recommend(
 }
 
 /**
- * How many `simulate` re-runs the search may spend. A re-run costs about
+ * How many re-runs the search may spend. A re-run costs about
  * (campaigns + credits) × days of work; small accounts get enough for an
- * exact search, large ones a fixed couple of dozen: measured ≈ 50 ms a run
- * on M (500 × 60 × 365) and ≈ 190–260 ms on L (2,000 × 300 × 365), so 20
- * runs keep M near half of its 2 s target and L near half of its 10 s.
+ * exact search, large ones a fixed couple of dozen: measured ≈ 10–15 ms a
+ * resumed re-run on L (2,000 × 300 × 365), so 20 re-runs keep the whole
+ * `credit-planner plan L --json` within its 1 s goal.
  */
 const RERUN_WORK_BUDGET = 4e6;
 const MIN_RERUNS = 20;
