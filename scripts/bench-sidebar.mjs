@@ -2,59 +2,16 @@
 // local preview for the L account (2,000 campaigns × 300 credits × 365 days),
 // goal ≤ 1 s, and the size of dist/Sidebar.html, goal ≤ 200 KB. Needs a
 // built dist/ (`npm run bench` builds first) and Debian's Chromium.
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
 import { importTs } from "./importTs.mjs";
 
 const LOADS = 5;
 const GOAL_MS = 1000;
 const GOAL_KB = 200;
 const L = { campaigns: 2000, credits: 300, days: 365 };
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-function startPreview(workbook, port) {
-  const child = spawn(
-    process.execPath,
-    ["dist/preview.mjs", "--port", String(port), "--workbook", workbook],
-    { stdio: ["ignore", "pipe", "pipe"] },
-  );
-  let output = "";
-  child.stdout.on("data", (chunk) => {
-    output += chunk;
-  });
-  child.stderr.on("data", (chunk) => {
-    output += chunk;
-  });
-  const ready = new Promise((resolve, reject) => {
-    const timer = setInterval(() => {
-      const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(output);
-      if (match) {
-        clearInterval(timer);
-        resolve(match[0]);
-      }
-    }, 25);
-    child.once("exit", (code) => {
-      clearInterval(timer);
-      reject(new Error(`preview exited with ${code}: ${output}`));
-    });
-  });
-  return { child, ready, output: () => output };
-}
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -89,21 +46,10 @@ export async function benchSidebar() {
   try {
     const { writeSyntheticWorkbook } = await importTs("scripts/syntheticWorkbook.ts");
     writeSyntheticWorkbook(dir, "L");
-    preview = startPreview(dir, await freePort());
-    const url = await preview.ready;
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      headless: true,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    const { launchChromium, startPreviewProcess } = await importTs("scripts/chromiumPreview.ts");
+    preview = await startPreviewProcess(dir, process.cwd());
+    const { url } = preview;
+    browser = await launchChromium();
     const runs = [];
     for (let i = 0; i < LOADS; i++) runs.push(await loadOnce(browser, url));
     if (runs.some((r) => r.failed))
@@ -126,7 +72,7 @@ export async function benchSidebar() {
     );
   } finally {
     await browser?.close();
-    if (preview && preview.child.exitCode === null) preview.child.kill("SIGTERM");
+    await preview?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
   return lines;

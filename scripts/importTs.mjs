@@ -1,12 +1,16 @@
 // Bench scripts are plain Node; this bundles a TypeScript module with esbuild
 // into a temporary file and imports it, so every bench reuses src/ as it is.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
-const work = mkdtempSync(join(tmpdir(), "acp-ts-"));
+// Inside the repository's node_modules, so the packages left external below
+// resolve from the bundle as they do from the sources.
+const cache = resolve(import.meta.dirname, "../node_modules/.cache");
+mkdirSync(cache, { recursive: true });
+const work = mkdtempSync(join(cache, "acp-ts-"));
+process.on("exit", () => rmSync(work, { recursive: true, force: true }));
 
 /** Bundles `entry` for Node and returns the file it wrote. */
 export async function bundleTs(entry) {
@@ -18,6 +22,8 @@ export async function bundleTs(entry) {
     platform: "node",
     format: "esm",
     target: "node20",
+    // A browser driver is not bundled: it loads its own files at run time.
+    external: ["playwright-core"],
     logLevel: "warning",
   });
   return outfile;

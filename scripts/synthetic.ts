@@ -20,8 +20,8 @@ export const SIZES: Record<SizeName, { campaigns: number; credits: number; days:
   XL: { campaigns: 10_000, credits: 1_000, days: 730 },
 };
 
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
+/** mulberry32: small, fast, deterministic (the benches' accounts and the tests' random instances). */
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

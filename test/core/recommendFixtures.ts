@@ -1,4 +1,6 @@
 /** Model builders and a seeded random instance generator for the R12 tests. */
+
+import { prng } from "../../scripts/synthetic";
 import { dayFromYmd } from "../../src/core/calendar";
 import type { Campaign, CampaignStatus, Credit, Model } from "../../src/core/model";
 import { defaultAccount } from "../../src/core/model";
@@ -33,17 +35,8 @@ export function model(
   };
 }
 
-/** Mulberry32: a small seeded PRNG so random instances are reproducible. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded PRNG so random instances are reproducible. */
+export { prng };
 
 export interface RandomOptions {
   maxCampaigns?: number;
