@@ -150,22 +150,34 @@ export class Rerunner {
 
   /** The outcome of the plan with these assignments changed (credit index → campaign ids). */
   outcomeWith(changes: ReadonlyMap<number, string[]>): CreditOutcome {
+    const from = this.resumePoint(changes);
+    // Never in the balance: its assignment is never read, the plan is unchanged.
+    if (from === "unchanged") return copyOutcome(this.reference);
+    const changed = withAssignments(this.model, changes);
+    const resume = from ? { checkpoint: from, changed: [...changes.keys()] } : undefined;
+    return new Simulation(changed, this.basis, false, resume).outcome();
+  }
+
+  /** How many days `outcomeWith(changes)` simulates (0 when the plan cannot change). */
+  daysToSimulate(changes: ReadonlyMap<number, string[]>): number {
+    const from = this.resumePoint(changes);
+    if (from === "unchanged") return 0;
+    return horizonLength(this.model) - (from?.dayIndex ?? 0);
+  }
+
+  /** The latest checkpoint on or before the first day a changed credit is in the balance (null: plan start). */
+  private resumePoint(changes: ReadonlyMap<number, string[]>): Checkpoint | null | "unchanged" {
     let firstLive = NEVER;
     for (const k of changes.keys()) {
       if (!this.watched.has(k)) throw new Error(`credit ${k} is not watched`);
       firstLive = Math.min(firstLive, this.liveFrom[k]);
     }
-    // Never in the balance: its assignment is never read, the plan is unchanged.
-    if (firstLive === NEVER) {
-      return copyOutcome(this.reference);
-    }
-    const changed = withAssignments(this.model, changes);
+    if (firstLive === NEVER) return "unchanged";
     let resumeAt: Checkpoint | null = null;
     for (const checkpoint of this.checkpoints) {
       if (checkpoint.dayIndex <= firstLive) resumeAt = checkpoint;
     }
-    const resume = resumeAt ? { checkpoint: resumeAt, changed: [...changes.keys()] } : undefined;
-    return new Simulation(changed, this.basis, false, resume).outcome();
+    return resumeAt;
   }
 }
 

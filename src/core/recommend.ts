@@ -42,7 +42,11 @@ export interface R12Result {
 }
 
 export interface RecommendOptions {
-  /** Most `simulate` re-runs in all (default: scaled to the model's size). */
+  /**
+   * Re-runs in all, as full-horizon re-runs' worth of simulated days: a
+   * resumed re-run counts the days it simulates; the last may overshoot
+   * (default: scaled to the model's size).
+   */
   maxReruns?: number;
   /** Exact search when a credit has at most this many assignable campaigns (default 8). */
   exhaustiveUpTo?: number;
@@ -69,14 +73,16 @@ export function recommend(
 }
 
 /**
- * How many re-runs the search may spend. A re-run costs about
- * (campaigns + credits) × days of work; small accounts get enough for an
- * exact search, large ones a fixed couple of dozen: measured ≈ 10–15 ms a
- * resumed re-run on L (2,000 × 300 × 365), so 20 re-runs keep the whole
- * `credit-planner plan L --json` within its 1 s goal.
+ * How many full-horizon re-runs' worth of days the search may simulate. A
+ * day costs about (campaigns + credits) of work; small accounts get enough
+ * for an exact search, large ones a fixed dozen: a full re-run of L (2,000 ×
+ * 300 × 365) measures ≈ 20–25 ms, and its target credits arrive on average
+ * mid-horizon, so 13 buy about 20 re-runs (one full re-run's worth is kept
+ * for the joint effect) and keep the whole `credit-planner plan L --json`
+ * within its 1 s goal.
  */
 const RERUN_WORK_BUDGET = 4e6;
-const MIN_RERUNS = 20;
+const MIN_RERUNS = 13;
 const MAX_RERUNS = 5000;
 
 export function defaultRerunBudget(model: Model, days: number): number {
@@ -114,21 +120,27 @@ export function withAssignment(model: Model, creditIndex: number, campaignIds: s
 }
 
 /**
- * Counts re-runs against the budget. Every re-run goes through one
- * `Rerunner`, which resumes from the plan as it is where the changed credits
- * cannot have mattered yet; the outcome is that of a full re-run.
+ * The re-run budget, counted in simulated days: `runs` full-horizon re-runs'
+ * worth. Every re-run goes through one `Rerunner`, which resumes where the
+ * changed credits cannot have mattered yet (the outcome is that of a full
+ * re-run), so a credit that arrives late in the horizon costs only the days
+ * after its arrival, and more credits get a measured recommendation in the
+ * same time.
  */
 class RerunBudget {
-  used = 0;
+  private usedDays = 0;
   constructor(
-    readonly total: number,
+    readonly runs: number,
+    private readonly days: number,
     private readonly rerunner: Rerunner,
   ) {}
+  /** Full-horizon re-runs' worth still left (may be fractional). */
   get left(): number {
-    return this.total - this.used;
+    return this.runs - this.usedDays / this.days;
   }
   run(changes: ReadonlyMap<number, string[]>): CreditOutcome {
-    this.used += 1;
+    // At least one day, so a run that changes nothing still counts.
+    this.usedDays += Math.max(1, this.rerunner.daysToSimulate(changes));
     return this.rerunner.outcomeWith(changes);
   }
 }
@@ -197,10 +209,11 @@ export function recommendAssignments(
     );
   const budget = new RerunBudget(
     options.maxReruns ?? defaultRerunBudget(model, plan.days),
+    plan.days,
     rerunner,
   );
   const exhaustiveUpTo = options.exhaustiveUpTo ?? 8;
-  const fairShare = Math.floor(budget.total / targets.length);
+  const fairShare = Math.floor(budget.runs / targets.length);
   const scores = spendScores(plan, demand);
   const { campaignIndexById } = basis.lookup;
   const paidByTarget = paidByCredits(
@@ -228,7 +241,7 @@ export function recommendAssignments(
   // Round robin in order of money at risk: every credit gets its most promising
   // candidate measured before any credit gets a second one. One run stays in
   // reserve for the joint effect.
-  const reserve = targets.length > 1 && budget.total > targets.length ? 1 : 0;
+  const reserve = targets.length > 1 && budget.runs >= 2 ? 1 : 0;
   let active = searches;
   while (active.length > 0 && budget.left > reserve) {
     active = active.filter((search) => budget.left > reserve && search.step());
