@@ -1,8 +1,9 @@
 /** The whole plan: the R1–R11 simulation plus R12 recommendations and the upper bound. */
-import { Rerunner, simulationBasis } from "./engine";
+import { simulationBasis } from "./basis";
 import type { Model } from "./model";
 import type { Plan } from "./plan";
 import { recommend } from "./recommend";
+import { Rerunner } from "./rerunner";
 
 export function buildPlan(model: Model): Plan {
   // One basis (demand, lookups) and one run of the plan as it is serve the

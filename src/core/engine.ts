@@ -2,15 +2,9 @@
  * The daily waterfall (R4) over the whole horizon: expiry, issuance, the cash
  * gate, credits in two tiers, cash, card, and what goes undelivered.
  */
-import {
-  type CampaignLookup,
-  type CreditState,
-  initialCreditStates,
-  setEligibility,
-  validityEnd,
-} from "./creditState";
-import { computeDemand, type DemandResult, horizonLength } from "./demand";
-import { RestrictionIndex } from "./eligibility";
+import { type SimulationBasis, simulationBasis } from "./basis";
+import { type CreditState, initialCreditStates, setEligibility, validityEnd } from "./creditState";
+import { horizonLength } from "./demand";
 import { LedgerBuilder } from "./ledger";
 import type { Day, Model, Money } from "./model";
 import { Apportioner } from "./money";
@@ -19,178 +13,25 @@ import { SOURCE_CARD, SOURCE_CASH, SOURCE_UNDELIVERED } from "./plan";
 import { assemblePlan, type CampaignTally } from "./results";
 import { earnedIssueDay } from "./validity";
 
-/**
- * What a simulation needs that no credit assignment changes: R3 demand, the
- * campaign lookups of R5/R6 and the holidays of R1. Made once per account
- * and shared by R12's re-runs of the same account with other assignments.
- */
-export interface SimulationBasis {
-  /** The model parts it was made from; a re-run must share them (checked). */
-  readonly source: Pick<Model, "account" | "campaigns" | "topUps" | "spendHistory">;
-  readonly demand: DemandResult;
-  /**
-   * Day-major copy of the demand: on day index i, the campaigns with demand
-   * (sheet order) are `spenders[spendersFrom[i] … spendersFrom[i + 1] - 1]`
-   * and `spenderDemand` holds their amounts at the same positions.
-   */
-  readonly spenders: Int32Array;
-  readonly spenderDemand: Float64Array;
-  readonly spendersFrom: Int32Array;
-  readonly lookup: CampaignLookup;
-  readonly holidays: ReadonlySet<Day>;
-}
-
-export function simulationBasis(model: Model): SimulationBasis {
-  const campaignIndexById = new Map<string, number>();
-  model.campaigns.forEach((c, i) => {
-    if (!campaignIndexById.has(c.id)) campaignIndexById.set(c.id, i);
-  });
-  const demand = computeDemand(model);
-  return {
-    source: model,
-    demand,
-    ...spendersByDay(demand.demand, horizonLength(model)),
-    lookup: { campaignIndexById, restrictions: new RestrictionIndex(model.campaigns) },
-    holidays: new Set(model.account.holidays),
-  };
-}
-
-/** Day-major demand: the day loop visits only the campaigns that spend, in memory order. */
-function spendersByDay(
-  demand: readonly Float64Array[],
-  days: number,
-): Pick<SimulationBasis, "spenders" | "spenderDemand" | "spendersFrom"> {
-  const spendersFrom = new Int32Array(days + 1);
-  for (const row of demand) for (let i = 0; i < days; i++) if (row[i] > 0) spendersFrom[i + 1]++;
-  for (let i = 0; i < days; i++) spendersFrom[i + 1] += spendersFrom[i];
-  const spenders = new Int32Array(spendersFrom[days]);
-  const spenderDemand = new Float64Array(spendersFrom[days]);
-  const next = spendersFrom.slice(0, days);
-  demand.forEach((row, c) => {
-    for (let i = 0; i < days; i++) {
-      if (row[i] > 0) {
-        spenders[next[i]] = c;
-        spenderDemand[next[i]++] = row[i];
-      }
-    }
-  });
-  return { spenders, spenderDemand, spendersFrom };
-}
-
 /** R1–R11: the day-by-day projection, without R12. Never throws on a well-typed model. */
 export function simulate(model: Model, basis: SimulationBasis = simulationBasis(model)): Plan {
   return new Simulation(model, basis, true).run();
 }
 
-/** Per credit (sheet order): what it paid and what it left to expire in the horizon. */
+/**
+ * Per credit (sheet order): what it paid and what it left to expire in the
+ * horizon. R12 measures a candidate assignment by this much of a re-run: the
+ * same simulation, day for day, without the ledger, the daily balances and
+ * the assembled plan that a re-run never shows.
+ */
 export interface CreditOutcome {
   used: Float64Array;
   expired: Float64Array;
   totalExpired: Money;
 }
 
-/**
- * R12 measures a candidate assignment by re-running the plan. This is that
- * same simulation, day for day, without the ledger, the daily balances and
- * the assembled plan that a re-run never shows.
- */
-export function simulateCreditOutcome(model: Model, basis: SimulationBasis): CreditOutcome {
-  return new Simulation(model, basis, false).outcome();
-}
-
-/** A copy of the model with some credits' assigned campaigns replaced (credit index → ids). */
-export function withAssignments(model: Model, changes: ReadonlyMap<number, string[]>): Model {
-  return {
-    ...model,
-    credits: model.credits.map((credit, k) => {
-      const ids = changes.get(k);
-      return ids ? { ...credit, assignedCampaigns: ids } : credit;
-    }),
-  };
-}
-
-/**
- * R12's re-runs of one account with other assignments of some credits
- * ("watched"). The plan as it is runs once, keeping the simulation's state at
- * the start of each day a watched credit arrives. Until a credit first enters
- * the balance nothing reads its assignment, so a re-run that changes only
- * watched credits resumes at the latest kept day on or before the first day
- * any of them is in the balance, instead of at plan start. Each outcome is
- * the one a full `simulate` of the changed model gives (tested).
- */
-export class Rerunner {
-  /** The plan as it is: each credit's outcome, and the full plan when asked for. */
-  readonly reference: CreditOutcome;
-  readonly plan: Plan | null;
-  private readonly checkpoints: Checkpoint[];
-  /** Day index each credit first entered the balance in the reference run. */
-  private readonly liveFrom: Int32Array;
-  private readonly watched: ReadonlySet<number>;
-
-  /**
-   * Runs the plan as it is once. With `fullPlan` that run is the full
-   * simulation and its plan is kept, so the plan and its R12 re-runs cost
-   * one simulation, not two.
-   */
-  constructor(
-    private readonly model: Model,
-    private readonly basis: SimulationBasis,
-    watched: Iterable<number>,
-    options: { fullPlan?: boolean } = {},
-  ) {
-    this.watched = new Set(watched);
-    const reference = new Simulation(model, basis, options.fullPlan === true);
-    reference.keepCheckpointsFor(this.watched);
-    reference.simulateDays();
-    this.reference = reference.creditOutcome();
-    this.plan = options.fullPlan ? reference.plan() : null;
-    this.checkpoints = reference.checkpoints;
-    this.liveFrom = reference.liveFrom;
-  }
-
-  /** The outcome of the plan with these assignments changed (credit index → campaign ids). */
-  outcomeWith(changes: ReadonlyMap<number, string[]>): CreditOutcome {
-    const from = this.resumePoint(changes);
-    // Never in the balance: its assignment is never read, the plan is unchanged.
-    if (from === "unchanged") return copyOutcome(this.reference);
-    const changed = withAssignments(this.model, changes);
-    const resume = from ? { checkpoint: from, changed: [...changes.keys()] } : undefined;
-    return new Simulation(changed, this.basis, false, resume).outcome();
-  }
-
-  /** How many days `outcomeWith(changes)` simulates (0 when the plan cannot change). */
-  daysToSimulate(changes: ReadonlyMap<number, string[]>): number {
-    const from = this.resumePoint(changes);
-    if (from === "unchanged") return 0;
-    return horizonLength(this.model) - (from?.dayIndex ?? 0);
-  }
-
-  /** The latest checkpoint on or before the first day a changed credit is in the balance (null: plan start). */
-  private resumePoint(changes: ReadonlyMap<number, string[]>): Checkpoint | null | "unchanged" {
-    let firstLive = NEVER;
-    for (const k of changes.keys()) {
-      if (!this.watched.has(k)) throw new Error(`credit ${k} is not watched`);
-      firstLive = Math.min(firstLive, this.liveFrom[k]);
-    }
-    if (firstLive === NEVER) return "unchanged";
-    let resumeAt: Checkpoint | null = null;
-    for (const checkpoint of this.checkpoints) {
-      if (checkpoint.dayIndex <= firstLive) resumeAt = checkpoint;
-    }
-    return resumeAt;
-  }
-}
-
-function copyOutcome(outcome: CreditOutcome): CreditOutcome {
-  return {
-    used: outcome.used.slice(),
-    expired: outcome.expired.slice(),
-    totalExpired: outcome.totalExpired,
-  };
-}
-
 /** The simulation's state at the start of a day, before its top-ups (see `Rerunner`). */
-interface Checkpoint {
+export interface Checkpoint {
   readonly dayIndex: number;
   readonly states: readonly CreditState[];
   readonly arrivals: ReadonlyMap<number, readonly number[]>;
@@ -202,9 +43,11 @@ interface Checkpoint {
   readonly earning: readonly number[];
 }
 
-const NEVER = 2 ** 31 - 1;
+/** A day index no simulation reaches: the credit never entered the balance. */
+export const NEVER = 2 ** 31 - 1;
 
-class Simulation {
+/** One run of the daily waterfall; `simulate` and the R12 `Rerunner` drive it. */
+export class Simulation {
   private readonly start: Day;
   private readonly days: number;
   private readonly demand: Float64Array[];

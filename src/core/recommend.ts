@@ -11,14 +11,9 @@
  * and `expiredAfter` are measured, never estimated.
  */
 
+import { type SimulationBasis, simulationBasis } from "./basis";
 import type { RestrictionIndex } from "./eligibility";
-import {
-  type CreditOutcome,
-  Rerunner,
-  type SimulationBasis,
-  simulationBasis,
-  withAssignments,
-} from "./engine";
+import type { CreditOutcome } from "./engine";
 import type { Model, Money, Warning } from "./model";
 import { NEVER_USABLE, type Plan, type Recommendation } from "./plan";
 import {
@@ -31,6 +26,7 @@ import {
   spendScores,
 } from "./recommendCandidates";
 import { moneyText, nameList, recommendationReason } from "./recommendReason";
+import { Rerunner, withAssignments } from "./rerunner";
 import { spendMatchReadiness } from "./spendMatchReadiness";
 import { creditUpperBound } from "./upperBound";
 import { assignmentLimitFor } from "./validity";

@@ -18,7 +18,8 @@ import {
   SOURCE_UNDELIVERED,
   simulate,
 } from "../../src/core";
-import { Rerunner, simulationBasis, withAssignments } from "../../src/core/engine";
+import { simulationBasis } from "../../src/core/basis";
+import { Rerunner, withAssignments } from "../../src/core/rerunner";
 import { campaign, credit, day, model } from "./builders";
 
 const START = day("2026-12-01");

@@ -1,11 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { simulationBasis } from "../../src/core/basis";
 import { passesRestrictions } from "../../src/core/eligibility";
-import { Rerunner, simulate, simulationBasis, withAssignments } from "../../src/core/engine";
+import { simulate } from "../../src/core/engine";
 import type { Model } from "../../src/core/model";
 import type { Plan, Recommendation } from "../../src/core/plan";
 import { recommend, withAssignment } from "../../src/core/recommend";
 import { nameList } from "../../src/core/recommendReason";
+import { Rerunner, withAssignments } from "../../src/core/rerunner";
 import { assignmentLimitFor } from "../../src/core/validity";
 import { campaign, credit, model, PLAN_START, randomModel } from "./recommendFixtures";
 
