@@ -1,6 +1,6 @@
 /**
  * `WorkbookPort` over the active spreadsheet. Batch calls only: one
- * `getDataRange().getValues()` per input sheet, one `setValues()` per
+ * `getSheetValues()` per input sheet, one `setValues()` per
  * output block, no per-cell calls in loops (Apps Script service calls are
  * slow and quota-limited).
  */
@@ -28,6 +28,20 @@ const CHART_SERIES_LIMIT = 20;
 function findSheet(spreadsheet: Spreadsheet, name: string): Sheet | null {
   const wanted = name.trim().toLowerCase();
   return spreadsheet.getSheets().find((s) => s.getName().trim().toLowerCase() === wanted) ?? null;
+}
+
+/**
+ * Every value from A1 to the last row and column with data, in one service
+ * call: `getSheetValues` with -1 sizes reads to the last row or column that
+ * has data. A sheet with no data has no such range; its data range (A1) is
+ * read instead, so the reader reports the missing header.
+ */
+function allValues(sheet: Sheet): Table {
+  try {
+    return sheet.getSheetValues(1, 1, -1, -1) as Table;
+  } catch {
+    return sheet.getDataRange().getValues() as Table;
+  }
 }
 
 function isOwned(sheet: Sheet): boolean {
@@ -117,7 +131,7 @@ export function spreadsheetPort(spreadsheet: Spreadsheet): WorkbookPort {
       const tables: WorkbookTables = {};
       for (const { key, name } of INPUT_SHEETS) {
         const sheet = byName.get(name.toLowerCase());
-        if (sheet) tables[key] = sheet.getDataRange().getValues() as Table;
+        if (sheet) tables[key] = allValues(sheet);
       }
       return tables;
     },

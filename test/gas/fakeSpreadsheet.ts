@@ -228,6 +228,16 @@ export class FakeSheet {
   getLastRow() {
     return this._extent().rows;
   }
+  /** As Sheets: a -1 size reads to the last row or column with data; an empty sheet has none. */
+  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number) {
+    const { rows, columns } = this._extent();
+    const height = numRows === -1 ? rows - startRow + 1 : numRows;
+    const width = numColumns === -1 ? columns - startColumn + 1 : numColumns;
+    if (startRow < 1 || startColumn < 1 || height < 1 || width < 1) {
+      throw new Error("The number of rows in the range must be at least 1.");
+    }
+    return new FakeRange(this, startRow, startColumn, height, width, this.log).getValues();
+  }
   getRange(a1OrRow: string | number, column?: number, numRows = 1, numColumns = 1) {
     let row: number;
     let col: number;
