@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import vm from "node:vm";
 import { build } from "esbuild";
+import { NODE_BUNDLE } from "./nodeBundle.mjs";
 
 const GAS_NAMESPACE = "AdCreditPlanner";
 
@@ -20,19 +21,15 @@ async function buildNodeBundles() {
   for (const [entry, outfile] of nodeEntries) {
     if (!existsSync(entry)) continue;
     await build({
+      ...NODE_BUNDLE,
       entryPoints: [entry],
       outfile,
-      bundle: true,
-      platform: "node",
-      format: "esm",
-      target: "node20",
       // The .xlsx reader is loaded only for .xlsx input; bundling it would make
       // every CSV run parse ~300 KB more at start-up. It is a dependency.
       external: ["read-excel-file"],
       banner: {
         js: "#!/usr/bin/env node\nimport { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
       },
-      logLevel: "warning",
     });
   }
 }

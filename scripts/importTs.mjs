@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
+import { NODE_BUNDLE } from "./nodeBundle.mjs";
 
 // Inside the repository's node_modules, so the packages left external below
 // resolve from the bundle as they do from the sources.
@@ -16,15 +17,11 @@ process.on("exit", () => rmSync(work, { recursive: true, force: true }));
 export async function bundleTs(entry) {
   const outfile = join(work, `${basename(entry).replace(/\.\w+$/, "")}.mjs`);
   await build({
+    ...NODE_BUNDLE,
     entryPoints: [entry],
     outfile,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
     // A browser driver is not bundled: it loads its own files at run time.
     external: ["playwright-core"],
-    logLevel: "warning",
   });
   return outfile;
 }

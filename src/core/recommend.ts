@@ -235,8 +235,8 @@ export function recommendAssignments(
   });
 
   // Round robin in order of money at risk: every credit gets its most promising
-  // candidate measured before any credit gets a second one. One run stays in
-  // reserve for the joint effect.
+  // candidate measured before any credit gets a second one. One full re-run's
+  // worth of days stays in reserve for the joint effect.
   const reserve = targets.length > 1 && budget.runs >= 2 ? 1 : 0;
   let active = searches;
   while (active.length > 0 && budget.left > reserve) {

@@ -1,5 +1,5 @@
 /** R11: one place that knows each warning code's severity and how to point it. */
-import type { Campaign, Credit, Model, Severity, Warning, WarningCode } from "./model";
+import type { Campaign, Credit, Model, Severity, SourceRef, Warning, WarningCode } from "./model";
 
 const SEVERITY: Record<WarningCode, Severity> = {
   MISSING_SHEET: "info",
@@ -28,6 +28,27 @@ export function severityOf(code: WarningCode): Severity {
   return SEVERITY[code];
 }
 
+/** R11: a warning pointing at the first of `fields` the reader located in `at`'s row. */
+function pointedWarning(
+  code: WarningCode,
+  at: { source?: SourceRef },
+  defaultSheet: string,
+  fields: readonly string[],
+  message: string,
+  credit: string | null,
+  campaign: string | null,
+): Warning {
+  return {
+    code,
+    severity: SEVERITY[code],
+    message,
+    sheet: at.source?.sheet ?? defaultSheet,
+    cell: firstCell(at.source?.cells, fields),
+    credit,
+    campaign,
+  };
+}
+
 /** A warning about a credit, pointing at the first of `fields` the reader located. */
 export function creditWarning(
   code: WarningCode,
@@ -36,15 +57,7 @@ export function creditWarning(
   message: string,
   campaign: string | null = null,
 ): Warning {
-  return {
-    code,
-    severity: SEVERITY[code],
-    message,
-    sheet: credit.source?.sheet ?? "Credits",
-    cell: firstCell(credit.source?.cells, fields),
-    credit: credit.id,
-    campaign,
-  };
+  return pointedWarning(code, credit, "Credits", fields, message, credit.id, campaign);
 }
 
 /** A warning about a campaign, pointing at the first of `fields` the reader located. */
@@ -54,15 +67,7 @@ export function campaignWarning(
   fields: readonly string[],
   message: string,
 ): Warning {
-  return {
-    code,
-    severity: SEVERITY[code],
-    message,
-    sheet: campaign.source?.sheet ?? "Campaigns",
-    cell: firstCell(campaign.source?.cells, fields),
-    credit: null,
-    campaign: campaign.id,
-  };
+  return pointedWarning(code, campaign, "Campaigns", fields, message, null, campaign.id);
 }
 
 /** A warning about the account's cash (R4 gate, R10 run-out): points at Cash balance. */
@@ -73,15 +78,7 @@ export function accountWarning(
   credit: string | null = null,
   campaign: string | null = null,
 ): Warning {
-  return {
-    code,
-    severity: SEVERITY[code],
-    message,
-    sheet: model.account.source?.sheet ?? "Account",
-    cell: firstCell(model.account.source?.cells, ["cashBalance"]),
-    credit,
-    campaign,
-  };
+  return pointedWarning(code, model.account, "Account", ["cashBalance"], message, credit, campaign);
 }
 
 function firstCell(

@@ -9,12 +9,11 @@ import {
   type Day,
   isoDate,
   type Plan,
-  type Severity,
   SOURCE_CARD,
   SOURCE_CASH,
   SOURCE_UNDELIVERED,
   toMajor,
-  type WarningCode,
+  type Warning,
 } from "../core";
 
 export interface CreditJson {
@@ -47,15 +46,8 @@ export interface CampaignJson {
   stoppedOn: string | null;
 }
 
-export interface WarningJson {
-  code: WarningCode;
-  severity: Severity;
-  message: string;
-  sheet: string | null;
-  cell: string | null;
-  credit: string | null;
-  campaign: string | null;
-}
+/** CONTRACT §1 warnings are the engine's R11 warnings, field for field. */
+export type WarningJson = Warning;
 
 export interface RecommendationJson {
   credit: string;

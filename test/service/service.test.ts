@@ -10,6 +10,7 @@ import {
   writePlan,
 } from "../../src/sheets/service";
 import { applyWhatIf, parseWhatIf } from "../../src/sheets/whatIf";
+import { campaign } from "../core/builders";
 import { memoryPort } from "./memoryPort";
 
 const TODAY = dayFromYmd(2026, 12, 1);
@@ -37,23 +38,11 @@ function tables(): { campaigns: Table; credits: Table; account: Table } {
 }
 
 function model(minorUnits: number): Model {
-  const base = {
-    name: "x",
-    status: "active" as const,
-    budgetMode: "daily" as const,
-    budget: 1000,
-    expectedDailySpend: null,
-    spentToDate: 0,
-    startDate: null,
-    endDate: null,
-    adProduct: null,
-    countries: [],
-  };
   return {
     account: { ...defaultAccount(TODAY), minorUnits, currency: minorUnits === 0 ? "JPY" : "USD" },
     campaigns: [
-      { ...base, id: "A" },
-      { ...base, id: "B" },
+      campaign("A", { name: "x", budget: 1000 }),
+      campaign("B", { name: "x", budget: 1000 }),
     ],
     credits: [],
     topUps: [],
