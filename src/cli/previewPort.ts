@@ -4,7 +4,6 @@
  * sidebar asked for (selected cells, writes, log lines) is kept so the
  * preview can show it and tests can observe it.
  */
-import { type Day, dayFromYmd } from "../core";
 import type { Table, WorkbookTables } from "../sheets";
 import {
   ASSIGNMENT_LOG_HEADER,
@@ -31,16 +30,11 @@ function sameName(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
-/** Today in UTC, the CLI's zone (SHEETS.md Account `Time zone`). */
-function utcToday(now: Date): Day {
-  return dayFromYmd(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate());
-}
-
 export function memoryWorkbookPort(
   tables: WorkbookTables,
-  options: { timeZone?: string; clock?: () => Date } = {},
+  options: { timeZone?: string; now?: () => number } = {},
 ): MemoryWorkbookPort {
-  const clock = options.clock ?? (() => new Date());
+  const now = options.now ?? Date.now;
   const zone = options.timeZone ?? "UTC";
   const copy: WorkbookTables = structuredClone(tables);
   const selections: CellSelection[] = [];
@@ -65,8 +59,8 @@ export function memoryWorkbookPort(
     ownedSheets,
     readTables: () => copy,
     timeZone: () => zone,
-    today: () => utcToday(clock()),
-    timestamp: () => clock().toISOString().replace("T", " ").slice(0, 19),
+    now,
+    timestamp: () => new Date(now()).toISOString().replace("T", " ").slice(0, 19),
     setCellText(sheet, a1, text) {
       const table = inputTable(sheet);
       const { row, column } = parseA1(a1);

@@ -25,6 +25,8 @@ export interface PreviewOptions {
   port: number;
   /** One line per server call, for the terminal. */
   log?: (line: string) => void;
+  /** The instant "today" is taken from, epoch ms (tests pin it); default the clock. */
+  now?: () => number;
 }
 
 export interface RunningPreview {
@@ -89,7 +91,10 @@ function describeCall(fn: string, args: unknown[]): string {
 }
 
 export function startPreview(options: PreviewOptions): Promise<RunningPreview> {
-  const workbook = memoryWorkbookPort(options.tables, { timeZone: options.timeZone });
+  const workbook = memoryWorkbookPort(options.tables, {
+    timeZone: options.timeZone,
+    now: options.now,
+  });
   const calls = handlers(workbook, options.workbookLabel);
   const banner = `Local preview of ${options.workbookLabel}. Apply and Write change an in-memory copy only.`;
   const page = injectShim(options.html, previewShimScript(Object.keys(calls), banner));

@@ -3,14 +3,7 @@
  * off Google. Exit 0 when a plan was made, 1 when the input cannot be read,
  * 2 for bad arguments; one line on stderr, never a stack trace.
  */
-import {
-  accountTimeZone,
-  dayInTimeZone,
-  planToJson,
-  planWorkbook,
-  SHEET_NAMES,
-  type SheetKey,
-} from "../sheets";
+import { planToJson, readAndPlan, SHEET_NAMES, type SheetKey } from "../sheets";
 import { type Command, parseArgs, USAGE } from "./args";
 import { InputError, loadWorkbook } from "./loadWorkbook";
 import { renderPlan } from "./render";
@@ -29,15 +22,17 @@ function fail(message: string, status: number): number {
   return status;
 }
 
-async function runPlan(command: Extract<Command, { command: "plan" }>): Promise<number> {
+async function runPlan(
+  command: Extract<Command, { command: "plan" }>,
+  now: number | null,
+): Promise<number> {
   const workbook = await loadWorkbook(command.path);
-  // "Today" is the current date in the ad account's zone (default UTC).
-  const zone = accountTimeZone(workbook.tables.account) ?? "UTC";
-  const result = planWorkbook(
-    workbook.tables,
-    { today: dayInTimeZone(new Date(), zone), timeZone: workbook.timeZone },
-    { start: command.start, days: command.days },
-  );
+  // "Today" is the instant's day in the ad account's zone (default UTC), R1.
+  const result = readAndPlan(workbook.tables, {
+    now,
+    spreadsheetTimeZone: workbook.timeZone,
+    overrides: { start: command.start, days: command.days },
+  });
   if (!result.ok) {
     const key = (Object.keys(SHEET_NAMES) as SheetKey[]).find(
       (k) => SHEET_NAMES[k] === result.sheet,
@@ -55,7 +50,14 @@ async function runPlan(command: Extract<Command, { command: "plan" }>): Promise<
   return EXIT_OK;
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
+/**
+ * Runs one command. `options.now` (epoch ms) fixes the instant "today" is
+ * taken from, so tests can compare faces at one instant; default: now.
+ */
+export async function main(
+  argv: readonly string[],
+  options: { now?: number | null } = {},
+): Promise<number> {
   const args = parseArgs(argv);
   if (!args.ok) return fail(`${args.error}\n(run credit-planner --help)`, EXIT_BAD_ARGUMENTS);
   const command = args.value;
@@ -68,7 +70,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       for (const path of writeTemplate(command.dir)) process.stdout.write(`wrote ${path}\n`);
       return EXIT_OK;
     }
-    return await runPlan(command);
+    return await runPlan(command, options.now ?? null);
   } catch (error) {
     if (error instanceof InputError)
       return fail(`${error.file}: ${error.message}`, EXIT_UNREADABLE);

@@ -29,18 +29,21 @@ import {
   creditTable,
   drawdownTable,
   type OutTable,
-  readWorkbook,
+  readAndPlan,
   type Table,
   type WorkbookTables,
   warningTable,
 } from "../sheets";
-import { planRead } from "../sheets/service";
 import { dayDates, dayInZone } from "./zonedDates";
 
-/** What the spreadsheet tells a custom function: its zone and today there. */
+/**
+ * What the spreadsheet tells a custom function: its zone and the instant it
+ * recalculates at (epoch ms). "Today" is worked out from them by
+ * `readAndPlan`, in the Account time zone when the account range names one (R1).
+ */
 export interface SheetClock {
   timeZone: string;
-  today: Day;
+  now: number;
 }
 
 /** A returned cell: Sheets accepts text, numbers, booleans and Dates. */
@@ -96,13 +99,17 @@ export function planArguments(
   };
   const accountTable = asTable(account);
   if (accountTable) tables.account = accountTable;
-  const read = readWorkbook(tables, { today: clock.today, timeZone: clock.timeZone });
-  if (!read.ok) throw new Error(fatalMessage(read.sheet, read.error));
+  const result = readAndPlan(tables, {
+    now: clock.now,
+    spreadsheetTimeZone: clock.timeZone,
+    recommendations: options.recommendations,
+  });
+  if (!result.ok) throw new Error(fatalMessage(result.sheet, result.error));
   if (options.rejectRowErrors) {
-    const firstError = read.warnings.find((w) => w.severity === "error");
+    const firstError = result.readWarnings.find((w) => w.severity === "error");
     if (firstError) throw new Error(describeForArgument(firstError));
   }
-  return planRead(read, [], { recommendations: options.recommendations });
+  return result.plan;
 }
 
 /** OutTable → what Sheets shows: header first, blanks for null, Dates for days. */

@@ -8,7 +8,6 @@ import * as service from "../sheets/service";
 import * as custom from "./customFunctions";
 import { spreadsheetPort } from "./spreadsheetPort";
 import { createTemplates } from "./templates";
-import { dayInZone } from "./zonedDates";
 
 const TITLE = "Credit Planner";
 const LOCK_WAIT_MS = 30_000;
@@ -21,10 +20,9 @@ const HELP_TEXT = [
   "Formulas: =CREDIT_PLAN(Campaigns!A:K, Credits!A:T, Account!A:B), CREDIT_CAMPAIGNS, CREDIT_DRAWDOWN, CREDIT_FALLBACK_DATE, CREDIT_WARNINGS, CREDIT_EXPIRY, CREDIT_ASSIGN_LIMIT, CREDIT_ISSUE_DATE.",
 ].join("\n");
 
-/** The spreadsheet's zone and today there, read once per call (R1). */
+/** The spreadsheet's zone and the current instant, read once per call (R1). */
 function clock(): custom.SheetClock {
-  const timeZone = SpreadsheetApp.getActive().getSpreadsheetTimeZone();
-  return { timeZone, today: dayInZone(new Date(), timeZone) };
+  return { timeZone: SpreadsheetApp.getActive().getSpreadsheetTimeZone(), now: Date.now() };
 }
 
 function activePort(): service.WorkbookPort {

@@ -4,7 +4,6 @@
  * output block, no per-cell calls in loops (Apps Script service calls are
  * slow and quota-limited).
  */
-import type { Day } from "../core";
 import type { Table, WorkbookTables } from "../sheets";
 import {
   ASSIGNMENT_LOG_HEADER,
@@ -16,7 +15,7 @@ import {
   type WorkbookPort,
 } from "../sheets/service";
 import { asLiteralText, TEXT_FORMAT } from "./textSafety";
-import { dayDates, dayInZone, timestampInZone } from "./zonedDates";
+import { dayDates, timestampInZone } from "./zonedDates";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -136,9 +135,7 @@ export function spreadsheetPort(spreadsheet: Spreadsheet): WorkbookPort {
       return tables;
     },
     timeZone,
-    today(): Day {
-      return dayInZone(new Date(), timeZone());
-    },
+    now: () => Date.now(),
     timestamp(): string {
       return timestampInZone(new Date(), timeZone());
     },

@@ -10,7 +10,15 @@ export {
   TOP_UP_COLUMNS,
 } from "./columns";
 export { type PlanJson, type PlanJsonOptions, planToJson, sourceLabel } from "./planJson";
-export { type PlanOverrides, type PlanResult, planWorkbook } from "./planWorkbook";
+export {
+  type PlanOverrides,
+  type PlanRequest,
+  type PlanResult,
+  type ReadAtResult,
+  readAndPlan,
+  readAt,
+  todayFor,
+} from "./planWorkbook";
 export { accountTimeZone } from "./readAccount";
 export { type ReadResult, readWorkbook } from "./readWorkbook";
 export {

@@ -1,7 +1,17 @@
-/** Tables → plan: the one entry every shell uses (read, then the rules engine). */
-import { buildPlan, type Day, type Plan } from "../core";
-import { readWorkbook } from "./readWorkbook";
-import type { ReadFailure, ReadOptions, WorkbookTables } from "./types";
+/**
+ * Tables → plan: the one read-and-plan entry every face uses (the CLI, the
+ * preview, the sidebar service, Write plan to sheets and every custom
+ * function). "Today" is worked out here and only here (R1): the instant the
+ * face was asked at, seen in the Account `Time zone` (SHEETS.md: default the
+ * spreadsheet's zone; the CLI's spreadsheet zone is UTC). No `Date` crosses
+ * into src/core: the engine gets the day number.
+ */
+import { buildPlan, type Day, type Model, type Plan, simulate, type Warning } from "../core";
+import { accountTimeZone } from "./readAccount";
+import { type ReadResult, readWorkbook } from "./readWorkbook";
+import { dayInTimeZone } from "./timeZone";
+import type { ReadFailure, WorkbookTables } from "./types";
+import { applyWhatIf, type WhatIfChange } from "./whatIf";
 
 export interface PlanOverrides {
   /** Replaces the Account `Plan start` (CLI `--start`). */
@@ -10,20 +20,66 @@ export interface PlanOverrides {
   days?: number;
 }
 
-export type PlanResult = { ok: true; plan: Plan } | ReadFailure;
+/** What a face knows when it asks for a plan. */
+export interface PlanRequest {
+  /**
+   * The instant the plan is asked at, in epoch milliseconds; "today" is its
+   * calendar day in the Account time zone. Omitted or null: the current instant.
+   */
+  now?: number | null;
+  /**
+   * The spreadsheet's zone: Date cells show calendar days in it (R1), and it
+   * is the Account `Time zone` when the sheet names none. Default UTC (CLI).
+   */
+  spreadsheetTimeZone?: string;
+  overrides?: PlanOverrides;
+  /** Sidebar what-if edits, applied to the model, never written. */
+  whatIf?: readonly WhatIfChange[];
+  /**
+   * R12 recommendations, upper bound and their warnings (default true). They
+   * re-run the plan once per assignable credit; a formula that shows only
+   * per-credit or per-campaign results skips them (R1–R11 are unchanged).
+   */
+  recommendations?: boolean;
+}
 
-export function planWorkbook(
-  tables: WorkbookTables,
-  options: ReadOptions,
-  overrides: PlanOverrides = {},
-): PlanResult {
-  const read = readWorkbook(tables, options);
+export type ReadAtResult = (ReadResult & { ok: true; today: Day }) | ReadFailure;
+
+export type PlanResult =
+  | {
+      ok: true;
+      plan: Plan;
+      /** The reader's own warnings (also first in `plan.warnings`). */
+      readWarnings: Warning[];
+      /** The model as read (before the what-if changes), with each row's source cells. */
+      model: Model;
+    }
+  | ReadFailure;
+
+/** R1: the calendar day of the instant in the zone "today" is computed in. */
+export function todayFor(tables: WorkbookTables, request: PlanRequest = {}): Day {
+  const zone = accountTimeZone(tables.account) ?? request.spreadsheetTimeZone ?? "UTC";
+  return dayInTimeZone(request.now ?? Date.now(), zone);
+}
+
+/** The read half of `readAndPlan`: the model as of today (for Apply, which needs the cells). */
+export function readAt(tables: WorkbookTables, request: PlanRequest = {}): ReadAtResult {
+  const today = todayFor(tables, request);
+  const read = readWorkbook(tables, { today, timeZone: request.spreadsheetTimeZone });
+  return read.ok ? { ...read, today } : read;
+}
+
+/** Reads the workbook as of the instant and plans it, or names the sheet and column that stop it. */
+export function readAndPlan(tables: WorkbookTables, request: PlanRequest = {}): PlanResult {
+  const read = readAt(tables, request);
   if (!read.ok) return read;
-  const { account } = read.model;
-  if (overrides.start !== undefined) account.planStart = overrides.start;
-  if (overrides.days !== undefined) account.horizonDays = overrides.days;
-  const plan = buildPlan(read.model);
+  const { overrides = {} } = request;
+  const changed = applyWhatIf(read.model, request.whatIf ?? []);
+  const model: Model = { ...changed, account: { ...changed.account } };
+  if (overrides.start !== undefined) model.account.planStart = overrides.start;
+  if (overrides.days !== undefined) model.account.horizonDays = overrides.days;
+  const plan = request.recommendations === false ? simulate(model) : buildPlan(model);
   // R11: the reader's warnings come first, then the engine's own.
   plan.warnings = [...read.warnings, ...plan.warnings];
-  return { ok: true, plan };
+  return { ok: true, plan, readWarnings: read.warnings, model: read.model };
 }

@@ -4,19 +4,12 @@
  * through a `WorkbookPort`, so the same code runs over a real spreadsheet, an
  * in-memory CSV workbook or a test fake.
  */
-import {
-  buildPlan,
-  type Day,
-  type Model,
-  type Plan,
-  simulate,
-  toMajor,
-  type Warning,
-} from "../core";
-import { readWorkbook, type Table, type WorkbookTables } from "./index";
+import { type Plan, toMajor } from "../core";
+import type { Table, WorkbookTables } from "./index";
 import { type PlanJson, planToJson } from "./planJson";
+import { type PlanRequest, readAndPlan, readAt } from "./planWorkbook";
 import { campaignTable, creditTable, drawdownTable, type OutTable, warningTable } from "./tables";
-import { applyWhatIf, parseWhatIf, type WhatIfChange } from "./whatIf";
+import { parseWhatIf, type WhatIfChange } from "./whatIf";
 
 /** The input sheets, by the key `WorkbookTables` uses and the name SHEETS.md gives. */
 export const INPUT_SHEETS: readonly { key: keyof WorkbookTables; name: string }[] = [
@@ -55,10 +48,13 @@ export type SheetOwnership = "missing" | "owned" | "foreign";
 export interface WorkbookPort {
   /** One 2D array per input sheet that exists (names matched case-insensitively). */
   readTables(): WorkbookTables;
-  /** The spreadsheet's IANA time zone: Date cells show calendar days in it (R1). */
+  /**
+   * The spreadsheet's IANA time zone: Date cells show calendar days in it, and
+   * "today" is computed in it when the Account sheet names no zone (R1).
+   */
   timeZone(): string;
-  /** Today in that zone: the default plan start. */
-  today(): Day;
+  /** The current instant, in epoch milliseconds (never a Date: see `readAndPlan`). */
+  now(): number;
   /** A human timestamp for the assignment log. */
   timestamp(): string;
   /** Sets one cell (sheet matched case-insensitively) to a text value, never a formula. */
@@ -75,36 +71,24 @@ export interface WorkbookPort {
   selectCell(sheet: string, a1: string): void;
 }
 
+/** What `readAndPlan` needs from a port: its instant and its zone. */
+function requestOf(port: WorkbookPort, extra: PlanRequest = {}): PlanRequest {
+  return { now: port.now(), spreadsheetTimeZone: port.timeZone(), ...extra };
+}
+
 /**
- * Reads the workbook, applies the what-if changes and plans. The one path
- * every server call takes; mirrors `planWorkbook` (reader warnings first).
+ * Reads the workbook, applies the what-if changes and plans, through the one
+ * read-and-plan entry (`readAndPlan`, reader warnings first).
  * Throws an Error naming the sheet and column when the input cannot be read.
  */
-export function planFromPort(port: WorkbookPort, whatIf: readonly WhatIfChange[] = []): Plan {
-  const read = readWorkbook(port.readTables(), { today: port.today(), timeZone: port.timeZone() });
-  if (!read.ok) throw new Error(`The workbook cannot be planned: ${read.error}`);
-  return planRead(read, whatIf);
-}
-
-export interface PlanReadOptions {
-  /**
-   * R12 recommendations, upper bound and their warnings (default true). They
-   * re-run the plan once per assignable credit; a formula that shows only
-   * per-credit or per-campaign results skips them (R1–R11 are unchanged).
-   */
-  recommendations?: boolean;
-}
-
-/** Plans what the reader read, after the what-if changes; reader warnings come first. */
-export function planRead(
-  read: { model: Model; warnings: Warning[] },
+export function planFromPort(
+  port: WorkbookPort,
   whatIf: readonly WhatIfChange[] = [],
-  options: PlanReadOptions = {},
+  options: Pick<PlanRequest, "recommendations"> = {},
 ): Plan {
-  const model = applyWhatIf(read.model, whatIf);
-  const plan = options.recommendations === false ? simulate(model) : buildPlan(model);
-  plan.warnings = [...read.warnings, ...plan.warnings];
-  return plan;
+  const result = readAndPlan(port.readTables(), requestOf(port, { whatIf, ...options }));
+  if (!result.ok) throw new Error(`The workbook cannot be planned: ${result.error}`);
+  return result.plan;
 }
 
 /**
@@ -119,9 +103,7 @@ export function getPlan(port: WorkbookPort, whatIf: unknown, options: unknown = 
     options !== null &&
     (options as { recommendations?: unknown }).recommendations === false
   );
-  const read = readWorkbook(port.readTables(), { today: port.today(), timeZone: port.timeZone() });
-  if (!read.ok) throw new Error(`The workbook cannot be planned: ${read.error}`);
-  const plan = planRead(read, parseWhatIf(whatIf), { recommendations: withRecommendations });
+  const plan = planFromPort(port, parseWhatIf(whatIf), { recommendations: withRecommendations });
   const json = planToJson(plan, { series: true });
   if (!withRecommendations) json.recommendationsPending = true;
   return json;
@@ -167,7 +149,7 @@ export function applyRecommendation(
     throw new Error("Apply: the campaigns must be a list of ids");
   }
   const tables = port.readTables();
-  const read = readWorkbook(tables, { today: port.today(), timeZone: port.timeZone() });
+  const read = readAt(tables, requestOf(port));
   if (!read.ok) throw new Error(`The workbook cannot be read: ${read.error}`);
   const credit = read.model.credits.find((c) => c.id === creditId);
   if (!credit) throw new Error(`Apply: credit '${creditId}' is not in the Credits sheet`);

@@ -10,7 +10,8 @@ const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 86_400_000;
 const FIXED_OFFSET = /^(?:UTC|GMT)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$/i;
 
-type DayOfInstant = (instant: Date) => Day;
+/** Epoch milliseconds → calendar day. */
+type DayOfInstant = (instantMs: number) => Day;
 
 const converters = new Map<string, DayOfInstant | null>();
 
@@ -26,11 +27,11 @@ function fixedOffsetMinutes(zone: string): number | null {
 function makeConverter(zone: string): DayOfInstant | null {
   const trimmed = zone.trim();
   if (/^(utc|gmt|z)$/i.test(trimmed)) {
-    return (instant) => Math.floor(instant.getTime() / MS_PER_DAY);
+    return (instantMs) => Math.floor(instantMs / MS_PER_DAY);
   }
   const offset = fixedOffsetMinutes(trimmed);
   if (offset !== null) {
-    return (instant) => Math.floor((instant.getTime() + offset * MS_PER_MINUTE) / MS_PER_DAY);
+    return (instantMs) => Math.floor((instantMs + offset * MS_PER_MINUTE) / MS_PER_DAY);
   }
   let format: Intl.DateTimeFormat;
   try {
@@ -43,11 +44,11 @@ function makeConverter(zone: string): DayOfInstant | null {
   } catch {
     return null;
   }
-  return (instant) => {
+  return (instantMs) => {
     let year = 0;
     let month = 0;
     let dom = 0;
-    for (const part of format.formatToParts(instant)) {
+    for (const part of format.formatToParts(instantMs)) {
       if (part.type === "year") year = Number(part.value);
       else if (part.type === "month") month = Number(part.value);
       else if (part.type === "day") dom = Number(part.value);
@@ -71,11 +72,12 @@ export function isKnownTimeZone(zone: string): boolean {
 }
 
 /**
- * The calendar day of `instant` in `zone` (R1). Throws on an unknown zone;
- * check with `isKnownTimeZone` first when the zone comes from a user.
+ * The calendar day of an instant (a Date or epoch milliseconds) in `zone`
+ * (R1). Throws on an unknown zone; check with `isKnownTimeZone` first when
+ * the zone comes from a user.
  */
-export function dayInTimeZone(instant: Date, zone = "UTC"): Day {
+export function dayInTimeZone(instant: Date | number, zone = "UTC"): Day {
   const converter = converterFor(zone);
   if (converter === null) throw new Error(`Unknown time zone '${zone}'`);
-  return converter(instant);
+  return converter(typeof instant === "number" ? instant : instant.getTime());
 }

@@ -60,7 +60,7 @@ describe("preview arguments (CONTRACT §2)", () => {
 describe("in-memory workbook port", () => {
   test("Apply's cell write and log line change the copy, never the tables given", () => {
     const original = tables();
-    const port = memoryWorkbookPort(original, { clock: () => new Date(Date.UTC(2026, 11, 1, 9)) });
+    const port = memoryWorkbookPort(original, { now: () => Date.UTC(2026, 11, 1, 9) });
     port.setCellText("credits", "G2", "1, 2");
     port.appendLogRow([port.timestamp(), "A", "", "1, 2"]);
     expect(port.readTables().credits?.[1][6]).toBe("1, 2");

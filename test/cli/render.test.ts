@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { alignedTable, moneyFormatter, renderPlan } from "../../src/cli/render";
-import { dayFromYmd } from "../../src/core";
-import { planWorkbook } from "../../src/sheets";
+import { readAndPlan } from "../../src/sheets";
 
 function samplePlan() {
-  const result = planWorkbook(
+  const result = readAndPlan(
     {
       account: [
         ["Plan start", "2026-12-01"],
@@ -21,7 +20,7 @@ function samplePlan() {
         ["FREE", "Free", 25, "2026-11-20", "2026-12-31"],
       ],
     },
-    { today: dayFromYmd(2026, 12, 1) },
+    { now: Date.UTC(2026, 11, 1, 12) },
   );
   if (!result.ok) throw new Error(result.error);
   return result.plan;

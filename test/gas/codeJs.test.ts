@@ -19,7 +19,7 @@ import {
   creditTable,
   drawdownTable,
   type OutTable,
-  planWorkbook,
+  readAndPlan,
   type Table,
   warningTable,
 } from "../../src/sheets";
@@ -163,13 +163,13 @@ describe("custom functions through Code.js under several process time zones (R1)
   });
 
   it("returns the planner's tables, header first, rectangular, dates on the right day", () => {
-    const planned = planWorkbook(
+    const planned = readAndPlan(
       {
         campaigns: isoRows.campaigns as Table,
         credits: isoRows.credits as Table,
         account: isoRows.account as Table,
       },
-      { today: parseIsoDate("2026-12-01")!, timeZone: SHEET_ZONE },
+      { now: Date.UTC(2026, 11, 1, 12), spreadsheetTimeZone: SHEET_ZONE },
     );
     if (!planned.ok) throw new Error(planned.error);
     const plan = planned.plan;

@@ -2,7 +2,8 @@
 // node:vm global scope as Apps Script does, with a SpreadsheetApp stand-in,
 // calls the requested custom functions and prints the results as JSON.
 // Run it under different TZ values: the output must not change.
-// Input (stdin): { zone, calls: [{ fn, args }] } where a date cell is {"$date": "YYYY-MM-DD"}.
+// Input (stdin): { zone, now?, calls: [{ fn, args }] } where a date cell is {"$date": "YYYY-MM-DD"}
+// and `now` (epoch ms) pins the script's clock.
 import { readFileSync } from "node:fs";
 import vm from "node:vm";
 
@@ -11,6 +12,7 @@ const zone = input.zone;
 const context = vm.createContext({
   SpreadsheetApp: { getActive: () => ({ getSpreadsheetTimeZone: () => zone }) },
 });
+if (typeof input.now === "number") vm.runInContext(`Date.now = () => ${input.now};`, context);
 vm.runInContext(readFileSync("dist/Code.js", "utf8"), context, { filename: "Code.js" });
 const newDate = vm.runInContext("(ms) => new Date(ms)", context);
 

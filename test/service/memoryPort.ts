@@ -16,7 +16,16 @@ export interface MemoryPort extends WorkbookPort {
   writes: number;
 }
 
-export function memoryPort(tables: WorkbookTables, today: number): MemoryPort {
+/**
+ * A port whose clock reads 09:00 UTC on `today` (a day number), or the
+ * instant `options.now` (epoch ms), in the spreadsheet zone `options.timeZone`.
+ */
+export function memoryPort(
+  tables: WorkbookTables,
+  today: number,
+  options: { now?: number; timeZone?: string } = {},
+): MemoryPort {
+  const now = options.now ?? today * 86_400_000 + 9 * 3_600_000;
   const port: MemoryPort = {
     tables,
     log: [],
@@ -25,8 +34,8 @@ export function memoryPort(tables: WorkbookTables, today: number): MemoryPort {
     selected: null,
     writes: 0,
     readTables: () => structuredClone(port.tables),
-    timeZone: () => "UTC",
-    today: () => today,
+    timeZone: () => options.timeZone ?? "UTC",
+    now: () => now,
     timestamp: () => "2026-12-01 09:00:00",
     setCellText(sheet, a1, text) {
       if (sheet.toLowerCase() !== "credits") throw new Error(`unexpected sheet ${sheet}`);

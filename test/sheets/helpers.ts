@@ -1,8 +1,10 @@
 import { dayFromYmd } from "../../src/core";
-import type { ReadOptions, Table, WorkbookTables } from "../../src/sheets";
+import type { PlanRequest, ReadOptions, Table, WorkbookTables } from "../../src/sheets";
 
 export const TODAY = dayFromYmd(2026, 12, 1);
 export const OPTIONS: ReadOptions = { today: TODAY, timeZone: "UTC" };
+/** Noon UTC of TODAY: the instant `readAndPlan` takes today from. */
+export const AT_TODAY: PlanRequest = { now: Date.UTC(2026, 11, 1, 12), spreadsheetTimeZone: "UTC" };
 
 export const CAMPAIGN_HEADER = ["Campaign ID", "Campaign name", "Budget"];
 export const CREDIT_HEADER = ["Credit ID", "Type", "Amount", "Issue date"];

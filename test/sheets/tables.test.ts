@@ -5,13 +5,13 @@ import {
   creditTable,
   drawdownTable,
   ledgerTable,
-  planWorkbook,
+  readAndPlan,
   readWorkbook,
   recommendationTable,
   templateTables,
   warningTable,
 } from "../../src/sheets";
-import { OPTIONS, workbook } from "./helpers";
+import { AT_TODAY, OPTIONS, workbook } from "./helpers";
 
 const tables = workbook({
   account: [
@@ -34,12 +34,12 @@ const tables = workbook({
 });
 
 function plan() {
-  const result = planWorkbook(tables, OPTIONS);
+  const result = readAndPlan(tables, AT_TODAY);
   if (!result.ok) throw new Error(result.error);
   return result.plan;
 }
 
-describe("planWorkbook", () => {
+describe("readAndPlan", () => {
   it("R11: reader warnings come first, then the engine's own", () => {
     const p = plan();
     const read = readWorkbook(tables, OPTIONS);
@@ -52,7 +52,10 @@ describe("planWorkbook", () => {
   });
 
   it("overrides replace the Account plan start and horizon", () => {
-    const result = planWorkbook(tables, OPTIONS, { start: dayFromYmd(2026, 12, 3), days: 4 });
+    const result = readAndPlan(tables, {
+      ...AT_TODAY,
+      overrides: { start: dayFromYmd(2026, 12, 3), days: 4 },
+    });
     expect(result.ok && [result.plan.start, result.plan.days]).toEqual([
       dayFromYmd(2026, 12, 3),
       4,
@@ -60,7 +63,7 @@ describe("planWorkbook", () => {
   });
 
   it("a fatal read error is passed through", () => {
-    expect(planWorkbook({}, OPTIONS)).toMatchObject({ ok: false, sheet: "Campaigns" });
+    expect(readAndPlan({}, AT_TODAY)).toMatchObject({ ok: false, sheet: "Campaigns" });
   });
 });
 

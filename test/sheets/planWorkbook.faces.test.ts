@@ -1,0 +1,182 @@
+/**
+ * One plan, many faces (issue 10 item 2): the same workbook planned at the
+ * same instant through every face — CLI JSON, the preview server's getPlan,
+ * the sidebar service over a port, Write plan to sheets and the custom
+ * functions of the built dist/Code.js — gives the same figures. The Account
+ * time zone is one where the instant is another calendar day than in UTC
+ * (and in the spreadsheet's zone), so a face that computed "today" its own
+ * way would plan from another start.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { loadWorkbook } from "../../src/cli/loadWorkbook";
+import { startPreview } from "../../src/cli/previewServer";
+import { main } from "../../src/cli/run";
+import { isoDate } from "../../src/core";
+import {
+  campaignTable,
+  creditTable,
+  type OutTable,
+  type PlanJson,
+  planToJson,
+  readAndPlan,
+  type WorkbookTables,
+  warningTable,
+} from "../../src/sheets";
+import { getPlan, OUTPUT_SHEETS, writePlan } from "../../src/sheets/service";
+import { memoryPort } from "../service/memoryPort";
+
+const SPREADSHEET_ZONE = "America/New_York";
+
+/** Each case: an Account time zone and an instant whose day there is not its UTC day. */
+const CASES = [
+  // 12:00 UTC on 1 Dec is already 2 Dec in Kiritimati (UTC+14).
+  { zone: "Pacific/Kiritimati", now: Date.UTC(2026, 11, 1, 12), today: "2026-12-02" },
+  // 05:00 UTC on 1 Dec is still 30 Nov at UTC-10:00.
+  { zone: "UTC-10:00", now: Date.UTC(2026, 11, 1, 5), today: "2026-11-30" },
+];
+
+function csvFiles(zone: string): Record<string, string> {
+  return {
+    "campaigns.csv": "Campaign ID,Campaign name,Budget\n100,Prospecting,20\n200,Brand,7.5\n",
+    "credits.csv": [
+      "Credit ID,Type,Amount,Issue date,Valid until,Assigned campaigns",
+      "FREE,Free,50,2026-11-20,2026-12-31,",
+      "ASSIGN,Assignable,30,2026-11-20,2026-12-05,200",
+      "SOON,Free,400,2026-11-25,2026-12-03,",
+      "",
+    ].join("\n"),
+    // No Plan start: the plan starts "today", in the Account time zone (R1).
+    "account.csv": `Setting,Value\nTime zone,${zone}\nHorizon days,12\nCash balance,60\n`,
+  };
+}
+
+let work: string;
+let sidebarHtml: string;
+
+beforeAll(() => {
+  execFileSync(process.execPath, ["scripts/build.mjs"], { stdio: "pipe" });
+  sidebarHtml = readFileSync("dist/Sidebar.html", "utf8");
+  work = mkdtempSync(join(tmpdir(), "faces-"));
+});
+
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
+
+async function cliJson(dir: string, now: number): Promise<PlanJson> {
+  let out = "";
+  const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+    out += String(chunk);
+    return true;
+  });
+  try {
+    expect(await main(["plan", dir, "--json"], { now })).toBe(0);
+  } finally {
+    write.mockRestore();
+  }
+  return JSON.parse(out) as PlanJson;
+}
+
+async function previewGetPlan(tables: WorkbookTables, now: number): Promise<PlanJson> {
+  const preview = await startPreview({
+    html: sidebarHtml,
+    tables,
+    workbookLabel: "faces",
+    port: 0,
+    now: () => now,
+  });
+  try {
+    const response = await fetch(`${preview.url}rpc`, {
+      method: "POST",
+      body: JSON.stringify({ fn: "getPlan", args: [null] }),
+    });
+    const body = (await response.json()) as { ok: boolean; result: PlanJson; error?: string };
+    if (!body.ok) throw new Error(body.error);
+    return body.result;
+  } finally {
+    await preview.close();
+  }
+}
+
+/** Code.js custom functions in node:vm with the script clock pinned at `now`. */
+function customFunctions(tables: WorkbookTables, now: number) {
+  const args = [tables.campaigns, tables.credits, tables.account];
+  const calls = ["CREDIT_PLAN", "CREDIT_CAMPAIGNS", "CREDIT_WARNINGS"].map((fn) => ({ fn, args }));
+  const child = spawnSync(process.execPath, ["test/gas/runCodeJs.mjs"], {
+    input: JSON.stringify({ zone: SPREADSHEET_ZONE, now, calls }),
+    encoding: "utf8",
+  });
+  if (child.status !== 0) throw new Error(child.stderr);
+  return (JSON.parse(child.stdout) as { value?: unknown; error?: string }[]).map((r) => {
+    if (r.error) throw new Error(r.error);
+    return r.value as unknown[][];
+  });
+}
+
+/** A table as a formula shows it: header first, blanks for null, dates as their day. */
+function shown(table: OutTable): unknown[][] {
+  return [
+    table.header,
+    ...table.rows.map((row) =>
+      row.map((v, c) =>
+        v === null ? "" : table.kinds[c] === "date" && typeof v === "number" ? isoDate(v) : v,
+      ),
+    ),
+  ];
+}
+
+/** A Code.js result with Dates reduced to the day the sheet shows. */
+function shownDays(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(shownDays);
+  if (value && typeof value === "object" && "$date" in value)
+    return (value as { $date: string }).$date;
+  return value;
+}
+
+describe("one read-and-plan entry (R1): every face plans the same day", () => {
+  for (const { zone, now, today } of CASES) {
+    it(`R1: Account time zone ${zone} — CLI, preview, service, sheets and formulas agree`, async () => {
+      const dir = join(work, zone.replace(/[^A-Za-z0-9]/g, "_"));
+      mkdirSync(dir, { recursive: true });
+      for (const [file, text] of Object.entries(csvFiles(zone)))
+        writeFileSync(join(dir, file), text);
+      const { tables } = await loadWorkbook(dir);
+
+      const reference = readAndPlan(tables, { now, spreadsheetTimeZone: SPREADSHEET_ZONE });
+      if (!reference.ok) throw new Error(reference.error);
+      const plan = reference.plan;
+      expect(isoDate(plan.start)).toBe(today);
+
+      // The CLI's spreadsheet zone is UTC; the Account zone wins over both.
+      const cli = await cliJson(dir, now);
+      expect(cli).toEqual(planToJson(plan));
+
+      const fromPreview = await previewGetPlan(tables, now);
+      const port = memoryPort(tables, 0, { now, timeZone: SPREADSHEET_ZONE });
+      const fromService = getPlan(port, null);
+      expect(fromPreview).toEqual(planToJson(plan, { series: true }));
+      expect(fromService).toEqual(fromPreview);
+      const { series: _series, ...withoutSeries } = fromService;
+      expect(withoutSeries).toEqual(cli);
+
+      writePlan(port);
+      expect(port.owned.get(OUTPUT_SHEETS.credits)?.table).toEqual(creditTable(plan));
+      expect(port.owned.get(OUTPUT_SHEETS.campaigns)?.table).toEqual(campaignTable(plan));
+
+      const [creditOut, campaignOut, warningOut] = customFunctions(tables, now);
+      expect(shownDays(creditOut)).toEqual(shown(creditTable(plan)));
+      expect(shownDays(campaignOut)).toEqual(shown(campaignTable(plan)));
+      const formulaWarnings = plan.warnings.filter(
+        (w) =>
+          !(w.code === "MISSING_SHEET" && (w.sheet === "Top-ups" || w.sheet === "Spend history")),
+      );
+      expect(shownDays(warningOut)).toEqual(
+        shown(warningTable({ ...plan, warnings: formulaWarnings })),
+      );
+    });
+  }
+});
