@@ -156,7 +156,8 @@ export type WarningCode =
   | "COUPON_EXPIRED"
   | "PROMOTION_CONFLICT"
   | "NO_SPEND_ESTIMATE"
-  | "SPEND_MATCH_LANDS_IDLE";
+  | "SPEND_MATCH_LANDS_IDLE"
+  | "STATUS_ASSUMED";
 
 /** R11: every problem, with where it points. */
 export interface Warning {

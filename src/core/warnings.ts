@@ -22,6 +22,8 @@ const SEVERITY: Record<WarningCode, Severity> = {
   PROMOTION_CONFLICT: "warning",
   NO_SPEND_ESTIMATE: "warning",
   SPEND_MATCH_LANDS_IDLE: "warning",
+  // `info` for "Not delivering", `warning` for an unknown API value: the reader says which.
+  STATUS_ASSUMED: "warning",
 };
 
 export function severityOf(code: WarningCode): Severity {

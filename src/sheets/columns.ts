@@ -10,6 +10,8 @@ export interface ColumnSpec {
   aliases: readonly string[];
   /** The sheet cannot be read without it (fatal when missing). */
   required?: boolean;
+  /** Read from API and connector exports, but not a column of the template sheets. */
+  exportOnly?: boolean;
 }
 
 export const CAMPAIGN_COLUMNS: readonly ColumnSpec[] = [
@@ -18,8 +20,11 @@ export const CAMPAIGN_COLUMNS: readonly ColumnSpec[] = [
   {
     field: "status",
     name: "Status",
-    aliases: ["Primary status", "operation_status", "secondary_status"],
+    aliases: ["Primary status"],
   },
+  // Business API / connector columns; combined with Status by readStatus.
+  { field: "operationStatus", name: "operation_status", aliases: [], exportOnly: true },
+  { field: "secondaryStatus", name: "secondary_status", aliases: [], exportOnly: true },
   {
     field: "budgetMode",
     name: "Budget mode",

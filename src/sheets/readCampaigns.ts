@@ -1,5 +1,5 @@
 /** The Campaigns sheet (SHEETS.md "Campaigns") → model campaigns, in sheet order. */
-import type { BudgetMode, Campaign, CampaignStatus, Warning } from "../core";
+import type { BudgetMode, Campaign, Warning } from "../core";
 import {
   enumSpellings,
   type MoneyFormat,
@@ -12,25 +12,15 @@ import {
 } from "./cells";
 import { CAMPAIGN_COLUMNS } from "./columns";
 import { makeWarning, type RowReader, type SheetContext } from "./rowReader";
+import { readStatus } from "./statusMapping";
 
-const STATUS = enumSpellings<CampaignStatus>({
-  active: ["Active", "ENABLE", "CAMPAIGN_STATUS_ENABLE", "Enabled"],
-  scheduled: ["Scheduled", "ADGROUP_STATUS_NOT_START", "Not started"],
-  paused: ["Paused", "DISABLE", "CAMPAIGN_STATUS_DISABLE", "FROZEN", "Disabled"],
-  draft: ["Draft"],
-  archived: ["Archived"],
-  deleted: ["Deleted", "DELETE", "CAMPAIGN_STATUS_DELETE"],
-  completed: ["Completed", "CAMPAIGN_STATUS_BUDGET_EXCEED", "ADGROUP_STATUS_TIME_DONE"],
-});
-const STATUS_CHOICES = "Active, Scheduled, Paused, Draft, Archived, Deleted, Completed";
-
-const BUDGET_MODE = enumSpellings<BudgetMode>({
+export const BUDGET_MODE = enumSpellings<BudgetMode>({
   daily: ["Daily", "BUDGET_MODE_DAY", "Day"],
   lifetime: ["Lifetime", "BUDGET_MODE_TOTAL", "Total"],
   no_limit: ["No limit", "BUDGET_MODE_INFINITE", "Unlimited", "Infinite"],
   dynamic_daily: ["Dynamic daily", "BUDGET_MODE_DYNAMIC_DAILY_BUDGET", "Dynamic daily budget"],
 });
-const BUDGET_MODE_CHOICES = "Daily, Lifetime, No limit, Dynamic daily";
+export const BUDGET_MODE_CHOICES = "Daily, Lifetime, No limit, Dynamic daily";
 
 export { CAMPAIGN_COLUMNS };
 
@@ -42,12 +32,13 @@ export function readCampaignRow(
 ): Campaign | null {
   const id = reader.required("id", readId, "is empty: every campaign needs its id");
   reader.about = { campaign: id };
-  const status = reader.optional("status", (c) => readEnum(c, STATUS, STATUS_CHOICES), "active");
   const budgetMode = reader.optional(
     "budgetMode",
     (c) => readEnum(c, BUDGET_MODE, BUDGET_MODE_CHOICES),
     "daily",
   );
+  // Out of budget means Active or Completed by budget mode (statusMapping).
+  const status = readStatus(reader, budgetMode) ?? "active";
   const readAmount = (c: Parameters<typeof readMoney>[0]) => readMoney(c, money);
   // R3: No limit ignores Budget; the other modes need one.
   const budget =

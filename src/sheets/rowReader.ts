@@ -134,6 +134,24 @@ export class RowReader {
     );
   }
 
+  /** A warning about the cell of `field` that does not skip the row (R11). */
+  note(code: WarningCode, severity: Severity, field: string, problem: string): void {
+    const address = this.address(field) ?? a1(this.context.headerRow, 0);
+    const cell = this.cell(field);
+    const name = this.columnName(field);
+    const what = isBlank(cell) ? name : `${name} '${showCell(cell)}'`;
+    this.context.warnings.push(
+      makeWarning(
+        code,
+        severity,
+        `${this.sheet}!${address}: ${what} ${problem}`,
+        this.sheet,
+        address,
+        this.about,
+      ),
+    );
+  }
+
   /** MISSING_COLUMN once per sheet and field, pointing at the header row. */
   private missingColumn(field: string, problem: string): void {
     const { context } = this;

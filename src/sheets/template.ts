@@ -24,11 +24,16 @@ function exampleRow(
   specs: readonly ColumnSpec[],
   values: Record<string, string | number>,
 ): (string | number)[] {
-  return specs.map((spec) => values[spec.field] ?? "");
+  return templateColumns(specs).map((spec) => values[spec.field] ?? "");
 }
 
 function headerOf(specs: readonly ColumnSpec[]): string[] {
-  return specs.map((spec) => spec.name);
+  return templateColumns(specs).map((spec) => spec.name);
+}
+
+/** Export-only columns (operation_status, …) are read but not offered in templates. */
+function templateColumns(specs: readonly ColumnSpec[]): readonly ColumnSpec[] {
+  return specs.filter((spec) => !spec.exportOnly);
 }
 
 // `Unused amount` is an accepted alternative to Used, not a template column.
