@@ -221,11 +221,15 @@ export function readInteger(cell: Cell, min: number, max: number): Parsed<number
   return ok(value);
 }
 
-const API_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
+// `2021-10-27 00:00:00`, `2021-09-15 5:00:00`, `2021-10-22T00:00:00.000000Z`, `…+08:00`.
+const API_DATE_TIME =
+  /^(\d{4}-\d{2}-\d{2})[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*(?:Z|UTC|[+-]\d{2}(?::?\d{2})?))?$/;
 
 /**
  * Dates (R1): a real date cell becomes the calendar day it shows in
- * `timeZone`; text is ISO `YYYY-MM-DD` or the API's `YYYY-MM-DD HH:MM:SS`.
+ * `timeZone`; text is ISO `YYYY-MM-DD`, or a date and time as the API and
+ * connectors write them (`YYYY-MM-DD H:MM:SS`, ISO with fraction and zone),
+ * whose date part is taken as written (spec v3).
  * A number in a date cell is refused: it is ambiguous (a serial number, a
  * timestamp or a typo) and Sheets hands real dates as Date objects.
  */

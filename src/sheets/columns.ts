@@ -10,6 +10,8 @@ export interface ColumnSpec {
   aliases: readonly string[];
   /** The sheet cannot be read without it (fatal when missing). */
   required?: boolean;
+  /** A required column another column may stand in for (Spend ← a `metrics` record). */
+  orField?: string;
   /** Read from API and connector exports, but not a column of the template sheets. */
   exportOnly?: boolean;
 }
@@ -91,9 +93,23 @@ export const TOP_UP_COLUMNS: readonly ColumnSpec[] = [
 ];
 
 export const SPEND_HISTORY_COLUMNS: readonly ColumnSpec[] = [
-  { field: "day", name: "Date", aliases: ["By Day", "stat_time_day", "Day"], required: true },
+  {
+    field: "day",
+    name: "Date",
+    // Hourly reports (stat_time_hour) are added up into their day.
+    aliases: ["By Day", "stat_time_day", "Day", "stat_time_hour"],
+    required: true,
+  },
   { field: "campaignId", name: "Campaign ID", aliases: ["campaign_id"], required: true },
-  { field: "amount", name: "Spend", aliases: ["Cost", "spend"], required: true },
+  {
+    field: "amount",
+    name: "Spend",
+    aliases: ["Cost", "spend", "metrics.spend", "Amount spent"],
+    required: true,
+    orField: "metrics",
+  },
+  // Airbyte writes a report's metrics as one JSON (or Python-dict) cell.
+  { field: "metrics", name: "metrics", aliases: [], exportOnly: true },
 ];
 
 /** Account settings (SHEETS.md "Account"), by model field. */

@@ -13,6 +13,8 @@ export interface HeaderMatch {
   headerRow: number;
   /** Model field → 0-based column index. */
   columns: Map<string, number>;
+  /** Model field → the currency code its header carries (`Cost (USD)`), upper case. */
+  currencies: Map<string, string>;
 }
 
 export interface HeaderMiss {
@@ -22,13 +24,23 @@ export interface HeaderMiss {
   closestRow: number;
 }
 
-/** First column index per normalized header text in one row. */
+/** A currency code after a header, as Ads Manager writes money columns: `Cost (USD)`. */
+const CURRENCY_SUFFIX = /^(.*\S)\s*\(([A-Z]{3})\)\s*$/;
+
+/** The currency a header names in its suffix, or null. */
+export function headerCurrency(cell: Cell): string | null {
+  if (typeof cell !== "string") return null;
+  return CURRENCY_SUFFIX.exec(cell)?.[2] ?? null;
+}
+
+/** First column index per normalized header text in one row (currency suffixes dropped). */
 function headerIndex(row: readonly Cell[]): Map<string, number> {
   const index = new Map<string, number>();
   for (let c = 0; c < row.length; c++) {
     const cell = row[c];
     if (typeof cell !== "string" || cell.length > 200) continue;
-    const key = normalizeKey(cell);
+    const suffixed = CURRENCY_SUFFIX.exec(cell);
+    const key = normalizeKey(suffixed ? suffixed[1] : cell);
     if (key !== "" && !index.has(key)) index.set(key, c);
   }
   return index;
@@ -65,6 +77,10 @@ function matchColumns(
   return columns;
 }
 
+function hasColumn(columns: Map<string, number>, spec: ColumnSpec): boolean {
+  return columns.has(spec.field) || (spec.orField !== undefined && columns.has(spec.orField));
+}
+
 export function findHeader(table: Table, specs: readonly ColumnSpec[]): HeaderMatch | HeaderMiss {
   const required = specs.filter((spec) => spec.required);
   let closestRow = -1;
@@ -74,15 +90,22 @@ export function findHeader(table: Table, specs: readonly ColumnSpec[]): HeaderMa
     const row = table[r];
     if (!Array.isArray(row) || row.length === 0) continue;
     const columns = matchColumns(headerIndex(row), specs);
-    const count = required.filter((spec) => columns.has(spec.field)).length;
-    if (count === required.length) return { headerRow: r, columns };
+    const count = required.filter((spec) => hasColumn(columns, spec)).length;
+    if (count === required.length) {
+      const currencies = new Map<string, string>();
+      for (const [field, column] of columns) {
+        const currency = headerCurrency(row[column]);
+        if (currency !== null) currencies.set(field, currency);
+      }
+      return { headerRow: r, columns, currencies };
+    }
     if (count > closestCount) {
       closestCount = count;
       closestRow = r;
       closestColumns = columns;
     }
   }
-  const missing = required.find((spec) => !closestColumns.has(spec.field)) ?? required[0];
+  const missing = required.find((spec) => !hasColumn(closestColumns, spec)) ?? required[0];
   return { missing, closestRow };
 }
 

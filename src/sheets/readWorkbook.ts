@@ -5,6 +5,7 @@
  * still planned (R11); only a missing required sheet or column is fatal.
  */
 import type { Campaign, Credit, Model, SpendRecord, TopUp, Warning } from "../core";
+import { a1 } from "./a1";
 import { type MoneyFormat, moneyFormat, readDate, readId, readMoney } from "./cells";
 import {
   CAMPAIGN_COLUMNS,
@@ -17,7 +18,15 @@ import { findHeader, missingColumnMessage } from "./headers";
 import { readAccount } from "./readAccount";
 import { duplicateIdWarning, readCampaignRow } from "./readCampaigns";
 import { readCreditRow } from "./readCredits";
-import { isBlankRow, makeWarning, RowReader, type SheetContext, sheetContext } from "./rowReader";
+import { readSpendHistory } from "./readSpendHistory";
+import {
+  isBlankRow,
+  isSummaryRow,
+  makeWarning,
+  RowReader,
+  type SheetContext,
+  sheetContext,
+} from "./rowReader";
 import { isKnownTimeZone } from "./timeZone";
 import {
   type Cell,
@@ -39,6 +48,7 @@ function openSheet(
   specs: readonly ColumnSpec[],
   required: boolean,
   warnings: Warning[],
+  currency: string,
 ): SheetOutcome {
   if (!Array.isArray(table)) {
     if (required) {
@@ -68,6 +78,19 @@ function openSheet(
     );
     return null;
   }
+  // `Cost (EUR)` in a USD account: the amounts are in another currency (R2).
+  for (const [field, code] of header.currencies) {
+    if (code === currency) continue;
+    const column = header.columns.get(field) ?? 0;
+    const address = a1(header.headerRow, column);
+    const error = `${sheet}!${address}: the column '${String(table[header.headerRow][column])}' is in ${code}, but the Account currency is ${currency}: set Currency on the Account sheet to ${code}, or export the report in ${currency}`;
+    if (required)
+      return { ok: false, error, sheet, column: String(table[header.headerRow][column]) };
+    warnings.push(
+      makeWarning("INVALID_VALUE", "error", `${error}; the sheet is ignored`, sheet, address),
+    );
+    return null;
+  }
   return {
     ok: true,
     context: sheetContext(sheet, header.headerRow, header.columns, specs, warnings),
@@ -86,7 +109,7 @@ function readIdentifiedRows<T extends { id: string }>(
   const firstRowOfId = new Map<string, number>();
   for (let r = context.headerRow + 1; r < table.length; r++) {
     const row = table[r];
-    if (isBlankRow(row)) continue;
+    if (isBlankRow(row) || isSummaryRow(row)) continue;
     const reader = new RowReader(context, row, r);
     const record = readRow(reader);
     if (record === null) continue;
@@ -123,29 +146,6 @@ function readTopUps(
   return topUps;
 }
 
-function readSpendHistory(
-  context: SheetContext,
-  table: Table,
-  money: MoneyFormat,
-  timeZone: string,
-): SpendRecord[] {
-  const records: SpendRecord[] = [];
-  for (let r = context.headerRow + 1; r < table.length; r++) {
-    const row = table[r];
-    if (isBlankRow(row)) continue;
-    const reader = new RowReader(context, row, r);
-    // A report's total line has neither date nor campaign: it is not a day of spend.
-    if (reader.isBlank("day") && reader.isBlank("campaignId")) continue;
-    const day = reader.required("day", (c) => readDate(c, timeZone), "is empty");
-    const campaignId = reader.required("campaignId", readId, "is empty");
-    const amount = reader.optional("amount", (c: Cell) => readMoney(c, money), 0);
-    if (reader.problems === 0 && day !== null && campaignId) {
-      records.push({ day, campaignId, amount });
-    }
-  }
-  return records;
-}
-
 /** Reads the five tables into the engine's model, or names the sheet and column that stops it. */
 export function readWorkbook(tables: WorkbookTables, options: ReadOptions): ReadResult {
   const timeZone = options.timeZone && isKnownTimeZone(options.timeZone) ? options.timeZone : "UTC";
@@ -160,6 +160,7 @@ export function readWorkbook(tables: WorkbookTables, options: ReadOptions): Read
     CAMPAIGN_COLUMNS,
     true,
     warnings,
+    account.currency,
   );
   if (campaignSheet !== null && !campaignSheet.ok) return campaignSheet;
   const creditSheet = openSheet(
@@ -168,6 +169,7 @@ export function readWorkbook(tables: WorkbookTables, options: ReadOptions): Read
     CREDIT_COLUMNS,
     true,
     warnings,
+    account.currency,
   );
   if (creditSheet !== null && !creditSheet.ok) return creditSheet;
 
@@ -189,7 +191,14 @@ export function readWorkbook(tables: WorkbookTables, options: ReadOptions): Read
   warnings.push(...accountRead.warnings);
 
   let topUps: TopUp[] = [];
-  const topUpSheet = openSheet(tables.topUps, SHEET_NAMES.topUps, TOP_UP_COLUMNS, false, warnings);
+  const topUpSheet = openSheet(
+    tables.topUps,
+    SHEET_NAMES.topUps,
+    TOP_UP_COLUMNS,
+    false,
+    warnings,
+    account.currency,
+  );
   if (topUpSheet?.ok) topUps = readTopUps(topUpSheet.context, topUpSheet.table, money, timeZone);
 
   let spendHistory: SpendRecord[] = [];
@@ -199,9 +208,17 @@ export function readWorkbook(tables: WorkbookTables, options: ReadOptions): Read
     SPEND_HISTORY_COLUMNS,
     false,
     warnings,
+    account.currency,
   );
   if (historySheet?.ok) {
-    spendHistory = readSpendHistory(historySheet.context, historySheet.table, money, timeZone);
+    const known = campaignSheet?.ok ? new Set(campaigns.map((c) => c.id)) : null;
+    spendHistory = readSpendHistory(
+      historySheet.context,
+      historySheet.table,
+      money,
+      timeZone,
+      known,
+    );
   }
 
   return { ok: true, model: { account, campaigns, credits, topUps, spendHistory }, warnings };

@@ -65,6 +65,18 @@ export function isBlankRow(row: readonly Cell[] | undefined): boolean {
   return true;
 }
 
+/** An export's total line (`Total of 3 results`), skipped without a warning. */
+const SUMMARY_ROW = /^total of [\d,]+ [a-z ]+$/i;
+
+export function isSummaryRow(row: readonly Cell[] | undefined): boolean {
+  if (!Array.isArray(row)) return false;
+  for (const cell of row) {
+    if (isBlank(cell)) continue;
+    return typeof cell === "string" && SUMMARY_ROW.test(cell.trim());
+  }
+  return false;
+}
+
 export class RowReader {
   /** Unreadable cells so far; any makes the row skipped. */
   problems = 0;
