@@ -7,11 +7,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { dayFromYmd } from "../../src/core";
-import { planWorkbook, readWorkbook, type Table, type WorkbookTables } from "../../src/sheets";
+import { readAndPlan, readWorkbook, type Table, type WorkbookTables } from "../../src/sheets";
 import { airbyteRecords, fivetranTable, flattenedTable, pythonRepr, realText } from "./realData";
 
-function plan(tables: WorkbookTables, today = dayFromYmd(2026, 12, 1)) {
-  const result = planWorkbook(tables, { today, timeZone: "UTC" });
+/** Plans as the CLI does; every test sets Plan start, so the instant does not matter. */
+function plan(tables: WorkbookTables) {
+  const result = readAndPlan(tables, { now: Date.UTC(2026, 11, 1), spreadsheetTimeZone: "UTC" });
   if (!result.ok) throw new Error(result.error);
   return result.plan;
 }
