@@ -6,6 +6,7 @@ const SEVERITY: Record<WarningCode, Severity> = {
   MISSING_COLUMN: "error",
   INVALID_VALUE: "error",
   DUPLICATE_ID: "error",
+  ID_PRECISION_LOST: "error",
   UNKNOWN_CAMPAIGN: "warning",
   UNASSIGNED_CREDIT: "warning",
   ASSIGNMENT_LIMIT_EXCEEDED: "warning",

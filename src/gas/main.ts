@@ -29,11 +29,26 @@ function activePort(): service.WorkbookPort {
   return spreadsheetPort(SpreadsheetApp.getActive());
 }
 
+/**
+ * Menu items and sidebar calls need every scope of the manifest. A user who
+ * declined one (granular consent) is asked again here, instead of meeting a
+ * raw permission error halfway through a write.
+ */
+function requireAuthorization(): void {
+  ScriptApp.requireAllScopes(ScriptApp.AuthMode.FULL);
+}
+
 /** Runs a writer under the document lock so two writers never interleave. */
 function withDocumentLock<T>(run: () => T): T {
   const lock = LockService.getDocumentLock();
   if (!lock) return run();
-  lock.waitLock(LOCK_WAIT_MS);
+  try {
+    lock.waitLock(LOCK_WAIT_MS);
+  } catch {
+    throw new Error(
+      "Another Credit Planner run is still writing to this spreadsheet; try again in a minute.",
+    );
+  }
   try {
     return run();
   } finally {
@@ -100,16 +115,19 @@ export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall) {
 }
 
 export function showPlanner() {
+  requireAuthorization();
   const page = HtmlService.createHtmlOutputFromFile("Sidebar").setTitle(TITLE).setWidth(300);
   SpreadsheetApp.getUi().showSidebar(page);
 }
 
 export function showHelp() {
+  requireAuthorization();
   const ui = SpreadsheetApp.getUi();
   ui.alert(TITLE, HELP_TEXT, ui.ButtonSet.OK);
 }
 
 export function createTemplateSheets(): string[] {
+  requireAuthorization();
   const spreadsheet = SpreadsheetApp.getActive();
   const added = withDocumentLock(() => createTemplates(spreadsheet));
   spreadsheet.toast(
@@ -120,6 +138,7 @@ export function createTemplateSheets(): string[] {
 }
 
 export function writePlanToSheets(): { sheets: string[]; notes: string[] } {
+  requireAuthorization();
   const spreadsheet = SpreadsheetApp.getActive();
   const result = withDocumentLock(() => service.writePlan(spreadsheetPort(spreadsheet)));
   spreadsheet.toast([`Wrote ${result.sheets.join(", ")}.`, ...result.notes].join(" "), TITLE);
@@ -128,13 +147,16 @@ export function writePlanToSheets(): { sheets: string[]; notes: string[] } {
 
 // Sidebar server calls: JSON in and out, never a Date (CONTRACT §4).
 export function getPlan(whatIf: unknown, options?: unknown): PlanJson {
+  requireAuthorization();
   return service.getPlan(activePort(), whatIf, options ?? null);
 }
 
 export function applyRecommendation(creditId: unknown, campaignIds: unknown) {
+  requireAuthorization();
   return withDocumentLock(() => service.applyRecommendation(activePort(), creditId, campaignIds));
 }
 
 export function selectCell(sheet: unknown, a1: unknown): void {
+  requireAuthorization();
   service.selectCell(activePort(), sheet, a1);
 }

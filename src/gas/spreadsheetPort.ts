@@ -24,6 +24,11 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export const OWNED_KEY = "adCreditPlanner.owned";
 const CHART_SERIES_LIMIT = 20;
 
+/**
+ * Sheets refuses a second sheet whose name differs only in case, so every
+ * lookup ignores case (and the spaces around a name) rather than trusting
+ * `getSheetByName`.
+ */
 function findSheet(spreadsheet: Spreadsheet, name: string): Sheet | null {
   const wanted = name.trim().toLowerCase();
   return spreadsheet.getSheets().find((s) => s.getName().trim().toLowerCase() === wanted) ?? null;
@@ -48,14 +53,14 @@ function isOwned(sheet: Sheet): boolean {
 }
 
 function ownershipOf(spreadsheet: Spreadsheet, name: string): SheetOwnership {
-  const sheet = spreadsheet.getSheetByName(name);
+  const sheet = findSheet(spreadsheet, name);
   if (!sheet) return "missing";
   return isOwned(sheet) ? "owned" : "foreign";
 }
 
 /** An owned sheet ready to be filled: a fresh one, or the add-on's own, emptied. */
 function ownedSheetNamed(spreadsheet: Spreadsheet, name: string): Sheet {
-  const existing = spreadsheet.getSheetByName(name);
+  const existing = findSheet(spreadsheet, name);
   if (existing) {
     for (const chart of existing.getCharts()) existing.removeChart(chart);
     existing.clear();
@@ -64,6 +69,17 @@ function ownedSheetNamed(spreadsheet: Spreadsheet, name: string): Sheet {
   const sheet = spreadsheet.insertSheet(name);
   sheet.addDeveloperMetadata(OWNED_KEY, "1", SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT);
   return sheet;
+}
+
+/**
+ * Grows the sheet's grid to at least `rows` × `columns`, one insert call per
+ * dimension: a range outside the grid throws, and a new sheet is 1000 × 26.
+ */
+export function ensureGrid(sheet: Sheet, rows: number, columns: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  const maxColumns = sheet.getMaxColumns();
+  if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
 }
 
 function moneyFormat(minorUnits: number): string {
@@ -148,7 +164,7 @@ export function spreadsheetPort(spreadsheet: Spreadsheet): WorkbookPort {
     },
     appendLogRow(row: string[]): void {
       const name = chooseOwnedSheetName(ASSIGNMENT_LOG_SHEET, (n) => ownershipOf(spreadsheet, n));
-      let sheet = spreadsheet.getSheetByName(name);
+      let sheet = findSheet(spreadsheet, name);
       const block: string[][] = [];
       if (!sheet) {
         sheet = ownedSheetNamed(spreadsheet, name);
@@ -156,7 +172,9 @@ export function spreadsheetPort(spreadsheet: Spreadsheet): WorkbookPort {
         block.push(ASSIGNMENT_LOG_HEADER);
       }
       block.push(row);
-      const range = sheet.getRange(sheet.getLastRow() + 1, 1, block.length, row.length);
+      const first = sheet.getLastRow() + 1;
+      ensureGrid(sheet, first + block.length - 1, row.length);
+      const range = sheet.getRange(first, 1, block.length, row.length);
       range.setNumberFormat(TEXT_FORMAT);
       range.setValues(block.map((line) => line.map(asLiteralText)));
     },
@@ -164,6 +182,7 @@ export function spreadsheetPort(spreadsheet: Spreadsheet): WorkbookPort {
       const name = chooseOwnedSheetName(output.name, (n) => ownershipOf(spreadsheet, n));
       const sheet = ownedSheetNamed(spreadsheet, name);
       const { values, formats } = sheetBlock(output, timeZone());
+      ensureGrid(sheet, values.length, values[0].length);
       const range = sheet.getRange(1, 1, values.length, values[0].length);
       range.setNumberFormats(formats);
       range.setValues(values);

@@ -5,6 +5,7 @@
  * its name) is never touched.
  */
 import { templateTables } from "../sheets";
+import { ensureGrid } from "./spreadsheetPort";
 import { TEXT_FORMAT } from "./textSafety";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -66,8 +67,18 @@ const MONEY_COLUMNS = new Set([
   "Spend so far",
   "Spend",
 ]);
-/** Ids and lists stay text so long ids keep every digit. */
-const TEXT_COLUMNS = new Set(["Campaign ID", "Credit ID", "Assigned campaigns", "Countries"]);
+/**
+ * Id columns (and lists of ids) are Plain text: a number cell keeps 15
+ * significant digits, so a pasted 19-digit TikTok id would be rounded
+ * (SHEETS "Real exports": ID_PRECISION_LOST).
+ */
+const TEXT_COLUMNS = new Set([
+  "Campaign ID",
+  "Credit ID",
+  "Assigned campaigns",
+  "Ad group ID",
+  "Countries",
+]);
 
 function formatOf(header: string): string | null {
   if (DATE_COLUMNS.has(header)) return "yyyy-mm-dd";
@@ -88,6 +99,7 @@ export function createTemplates(spreadsheet: Spreadsheet): string[] {
     if (existing.has(template.name.trim().toLowerCase())) continue;
     const sheet = spreadsheet.insertSheet(template.name);
     const width = template.header.length;
+    ensureGrid(sheet, FORMATTED_ROWS + 1, width);
     const dropdowns = DROPDOWNS[templateKey(template.name)] ?? {};
     template.header.forEach((header, column) => {
       const format = formatOf(header);

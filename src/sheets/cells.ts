@@ -4,11 +4,12 @@
  * short problem description. Nothing is guessed: ambiguous input is a
  * problem, and the caller turns it into an INVALID_VALUE warning (R11).
  */
-import { type Day, type Money, parseIsoDate } from "../core";
+import { type Day, type Money, parseIsoDate, type WarningCode } from "../core";
 import { dayInTimeZone } from "./timeZone";
 import type { Cell } from "./types";
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
+/** A parsed cell, or its problem; `code` when the problem is not INVALID_VALUE. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string; code?: WarningCode };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const bad = <T>(problem: string): Parsed<T> => ({ ok: false, problem });
@@ -51,15 +52,48 @@ export function readText(cell: Cell, timeZone: string): string {
   return String(cell).trim();
 }
 
-/** Ids stay text: a 19-digit id keeps every digit when the cell is text. */
+/** SHEETS "Real exports": what an id that went through a number cell looks like. */
+const SCIENTIFIC_ID = /^[+-]?\d(?:\.\d+)?e\+?\d+$/i;
+/** The smallest 16-digit number: a number cell keeps 15 significant digits. */
+const SIXTEEN_DIGITS = 1e15;
+
+const ID_PRECISION_LOST: Parsed<never> = {
+  ok: false,
+  code: "ID_PRECISION_LOST",
+  problem:
+    "— the id was stored as a number and lost digits; format the column as Plain text and paste the ids again",
+};
+
+/**
+ * An id that a spreadsheet stored as a number: a number of 16 or more digits
+ * (only 15 are kept) or text in scientific notation (`1.79E+18`). Its digits
+ * are gone, so two ids may have become one.
+ */
+function lostDigits(cell: Cell): boolean {
+  if (typeof cell === "number") return Math.abs(cell) >= SIXTEEN_DIGITS;
+  return typeof cell === "string" && SCIENTIFIC_ID.test(cell.trim());
+}
+
+/**
+ * Ids stay text: a 19-digit id keeps every digit when the cell is text. An
+ * id that lost digits is ID_PRECISION_LOST (an error: the row is skipped),
+ * never a guess at the id it was.
+ */
 export function readId(cell: Cell): Parsed<string> {
+  if (lostDigits(cell)) return ID_PRECISION_LOST;
   if (typeof cell === "number") {
-    // A number id beyond 2^53 already lost digits in the sheet; keep what is there, in plain digits.
     return Number.isFinite(cell) ? ok(plainNumberText(cell)) : bad("is not an id");
   }
   if (cell instanceof Date) return bad("is a date, not an id");
   if (typeof cell === "boolean") return bad("is not an id");
   return ok(String(cell ?? "").trim());
+}
+
+/** A list of ids (Assigned campaigns): readList, with ids that lost digits refused as in readId. */
+export function readIdList(cell: Cell, timeZone: string): Parsed<string[]> {
+  if (lostDigits(cell)) return ID_PRECISION_LOST;
+  const ids = readList(cell, timeZone);
+  return ids.some(lostDigits) ? ID_PRECISION_LOST : ok(ids);
 }
 
 export interface MoneyFormat {

@@ -6,6 +6,7 @@ import {
   readDate,
   readEnum,
   readId,
+  readIdList,
   readInteger,
   readList,
   readMoney,
@@ -97,6 +98,11 @@ export function readCreditRow(
   const issueDelay = reader.optional("issueDelay", (c) => readInteger(c, 0, 365), null);
   const redeemOn = reader.optional("redeemOn", date, null);
   const redeemBy = reader.optional("redeemBy", date, null);
+  const assignedCampaigns = reader.optional(
+    "assignedCampaigns",
+    (c) => readIdList(c, timeZone),
+    [] as string[],
+  );
   if (reader.problems > 0 || id === null || type === null || amount === null) return null;
 
   const list = (field: string) => readList(reader.cell(field), timeZone);
@@ -110,7 +116,7 @@ export function readCreditRow(
     issueDate,
     validUntil,
     validityDays,
-    assignedCampaigns: list("assignedCampaigns"),
+    assignedCampaigns,
     adProducts: list("adProducts"),
     countries: list("countries"),
     minCashBalance,

@@ -123,8 +123,8 @@ export class RowReader {
     return this.context.specs.get(field)?.name ?? field;
   }
 
-  /** INVALID_VALUE on the cell of `field`; the row will be skipped. */
-  invalid(field: string, problem: string): void {
+  /** INVALID_VALUE (or `code`) on the cell of `field`; the row will be skipped. */
+  invalid(field: string, problem: string, code: WarningCode = "INVALID_VALUE"): void {
     this.problems += 1;
     const address = this.address(field);
     if (address === null) {
@@ -136,7 +136,7 @@ export class RowReader {
     const what = isBlank(cell) ? name : `${name} '${showCell(cell)}'`;
     this.context.warnings.push(
       makeWarning(
-        "INVALID_VALUE",
+        code,
         "error",
         `${this.sheet}!${address}: ${what} ${problem}`,
         this.sheet,
@@ -188,7 +188,7 @@ export class RowReader {
     if (isBlank(cell)) return fallback;
     const parsed = parse(cell);
     if (parsed.ok) return parsed.value;
-    this.invalid(field, parsed.problem);
+    this.invalid(field, parsed.problem, parsed.code);
     return fallback;
   }
 
@@ -201,7 +201,7 @@ export class RowReader {
     }
     const parsed = parse(cell);
     if (parsed.ok) return parsed.value;
-    this.invalid(field, parsed.problem);
+    this.invalid(field, parsed.problem, parsed.code);
     return null;
   }
 }

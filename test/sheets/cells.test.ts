@@ -7,6 +7,7 @@ import {
   readDate,
   readEnum,
   readId,
+  readIdList,
   readInteger,
   readList,
   readMoney,
@@ -122,12 +123,42 @@ describe("ids stay text", () => {
   it("a 19-digit id given as text keeps every digit", () => {
     expect(value(readId(" 1790123456789012345 "))).toBe("1790123456789012345");
   });
-  it("a number id becomes its plain decimal string, never an exponent", () => {
+  it("a number id of up to 15 digits becomes its plain decimal string", () => {
     expect(value(readId(123))).toBe("123");
-    expect(value(readId(1.79e21))).toBe("1790000000000000000000");
+    expect(value(readId(999999999999999))).toBe("999999999999999");
     expect(plainNumberText(1e21)).toBe("1000000000000000000000");
     expect(plainNumberText(1e-7)).toBe("0.0000001");
     expect(readId(new Date()).ok).toBe(false);
+  });
+});
+
+describe("ids that lost digits (SHEETS Real exports, R11 ID_PRECISION_LOST)", () => {
+  const lost = (parsed: ReturnType<typeof readId> | ReturnType<typeof readIdList>) =>
+    !parsed.ok &&
+    parsed.code === "ID_PRECISION_LOST" &&
+    /format the column as Plain text/.test(parsed.problem);
+  it("R11: a number of 16 or more digits is ID_PRECISION_LOST, whatever its sign", () => {
+    expect(lost(readId(Number("1790123456789012345")))).toBe(true);
+    expect(lost(readId(1e15))).toBe(true);
+    expect(lost(readId(-1e15))).toBe(true);
+    expect(lost(readId(1.79e21))).toBe(true);
+    expect(readId(999999999999999).ok).toBe(true);
+  });
+  it("R11: text in scientific notation is ID_PRECISION_LOST; other text is an id", () => {
+    expect(lost(readId("1.79E+18"))).toBe(true);
+    expect(lost(readId(" 1.79012345678901e+18 "))).toBe(true);
+    expect(lost(readId("1E18"))).toBe(true);
+    expect(value(readId("E18-CAMPAIGN"))).toBe("E18-CAMPAIGN");
+    expect(value(readId("1790123456789012345"))).toBe("1790123456789012345");
+  });
+  it("R11: a list of ids with one that lost digits is ID_PRECISION_LOST", () => {
+    expect(lost(readIdList("101, 1.79E+18", "UTC"))).toBe(true);
+    expect(lost(readIdList(Number("1790123456789012345"), "UTC"))).toBe(true);
+    expect(value(readIdList("1790123456789012345; 102", "UTC"))).toEqual([
+      "1790123456789012345",
+      "102",
+    ]);
+    expect(value(readIdList(101, "UTC"))).toEqual(["101"]);
   });
 });
 
