@@ -158,7 +158,8 @@ export type WarningCode =
   | "PROMOTION_CONFLICT"
   | "NO_SPEND_ESTIMATE"
   | "SPEND_MATCH_LANDS_IDLE"
-  | "STATUS_ASSUMED";
+  | "STATUS_ASSUMED"
+  | "CREDIT_BALANCE_MISMATCH";
 
 /** R11: every problem, with where it points. */
 export interface Warning {

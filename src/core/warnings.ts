@@ -25,6 +25,7 @@ const SEVERITY: Record<WarningCode, Severity> = {
   SPEND_MATCH_LANDS_IDLE: "warning",
   // `info` for "Not delivering", `warning` for an unknown API value: the reader says which.
   STATUS_ASSUMED: "warning",
+  CREDIT_BALANCE_MISMATCH: "warning",
 };
 
 export function severityOf(code: WarningCode): Severity {

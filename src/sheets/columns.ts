@@ -112,25 +112,43 @@ export const SPEND_HISTORY_COLUMNS: readonly ColumnSpec[] = [
   { field: "metrics", name: "metrics", aliases: [], exportOnly: true },
 ];
 
-/** Account settings (SHEETS.md "Account"), by model field. */
+/**
+ * Account settings (SHEETS.md "Account"), by model field, with the API and
+ * connector names that mean the same (spec v3). `spellings` lists every name
+ * in precedence order when it is not "the name, then the aliases": the first
+ * listed wins when several are given (`valid_cash_balance` is what can pay;
+ * `cash_balance` and `balance` include frozen money).
+ */
 export const ACCOUNT_SETTINGS = [
-  { field: "currency", name: "Currency" },
-  { field: "timeZone", name: "Time zone" },
-  { field: "planStart", name: "Plan start" },
-  { field: "horizonDays", name: "Horizon days" },
-  { field: "cashBalance", name: "Cash balance" },
-  { field: "fallbackPayment", name: "Fallback payment" },
-  { field: "cardLimit", name: "Card limit" },
-  { field: "creditsBeforeCash", name: "Credits before cash" },
-  { field: "requirePositiveCash", name: "Require positive cash balance" },
-  { field: "creditOrder", name: "Credit order" },
-  { field: "accountTier", name: "Account tier" },
-  { field: "onePromotionAtATime", name: "One promotion at a time" },
-  { field: "creditValidityDays", name: "Credit validity days" },
-  { field: "deliveryRate", name: "Delivery rate" },
-  { field: "forecastFrom", name: "Forecast from" },
-  { field: "assignmentLimit", name: "Assignment limit" },
-  { field: "holidays", name: "Holidays" },
+  { field: "currency", name: "Currency", aliases: [] },
+  { field: "timeZone", name: "Time zone", aliases: ["display_timezone"] },
+  { field: "planStart", name: "Plan start", aliases: [] },
+  { field: "horizonDays", name: "Horizon days", aliases: [] },
+  {
+    field: "cashBalance",
+    name: "Cash balance",
+    aliases: ["valid_cash_balance", "cash_balance", "balance"],
+    spellings: ["valid_cash_balance", "Cash balance", "balance"],
+  },
+  { field: "fallbackPayment", name: "Fallback payment", aliases: [] },
+  { field: "cardLimit", name: "Card limit", aliases: [] },
+  { field: "creditsBeforeCash", name: "Credits before cash", aliases: [] },
+  { field: "requirePositiveCash", name: "Require positive cash balance", aliases: [] },
+  { field: "creditOrder", name: "Credit order", aliases: [] },
+  { field: "accountTier", name: "Account tier", aliases: [] },
+  { field: "onePromotionAtATime", name: "One promotion at a time", aliases: [] },
+  { field: "creditValidityDays", name: "Credit validity days", aliases: [] },
+  { field: "deliveryRate", name: "Delivery rate", aliases: [] },
+  { field: "forecastFrom", name: "Forecast from", aliases: [] },
+  { field: "assignmentLimit", name: "Assignment limit", aliases: [] },
+  { field: "holidays", name: "Holidays", aliases: [] },
+  // What TikTok says is left in credits; checked against the Credits sheet (spec v3).
+  {
+    field: "creditBalance",
+    name: "Credit balance",
+    aliases: ["valid_grant_balance", "grant_balance"],
+  },
+  { field: "dateOrder", name: "Date order", aliases: [] },
 ] as const;
 
 export type AccountSettingField = (typeof ACCOUNT_SETTINGS)[number]["field"];

@@ -3,7 +3,14 @@
  * optional, every setting optional with its default. Read first, because
  * its currency sets the minor unit of every amount (R2).
  */
-import { type Account, type Day, defaultAccount, minorUnitsOf, type Warning } from "../core";
+import {
+  type Account,
+  type Day,
+  defaultAccount,
+  type Money,
+  minorUnitsOf,
+  type Warning,
+} from "../core";
 import { a1 } from "./a1";
 import {
   enumSpellings,
@@ -21,15 +28,30 @@ import {
   showCell,
 } from "./cells";
 import { ACCOUNT_SETTINGS, type AccountSettingField } from "./columns";
-import { makeWarning } from "./rowReader";
+import { isBlankRow, makeWarning } from "./rowReader";
 import { isKnownTimeZone } from "./timeZone";
 import { type Cell, SHEET_NAMES, type Table } from "./types";
 
 const SHEET = SHEET_NAMES.account;
 
-const SETTING_BY_KEY = new Map<string, { field: AccountSettingField; name: string }>(
-  ACCOUNT_SETTINGS.map((setting) => [normalizeKey(setting.name), setting]),
-);
+interface SettingSpelling {
+  field: AccountSettingField;
+  name: string;
+  /** Precedence among the spellings of one setting: lower wins (spec v3). */
+  rank: number;
+}
+
+const SETTING_BY_KEY = new Map<string, SettingSpelling>();
+for (const setting of ACCOUNT_SETTINGS) {
+  const spellings: readonly string[] =
+    "spellings" in setting ? setting.spellings : [setting.name, ...setting.aliases];
+  spellings.forEach((spelling, rank) => {
+    const key = normalizeKey(spelling);
+    if (!SETTING_BY_KEY.has(key)) {
+      SETTING_BY_KEY.set(key, { field: setting.field, name: setting.name, rank });
+    }
+  });
+}
 
 const FALLBACK_PAYMENT = enumSpellings<Account["fallbackPayment"]>({
   none: ["None", "Manual payment", "Manual", "Prepaid"],
@@ -52,10 +74,29 @@ interface SettingCell {
   rowIndex: number;
   columnIndex: number;
   value: Cell;
+  rank: number;
 }
 
-/** Where the Setting and Value columns are, and the first row of settings. */
-function locateColumns(table: Table): { setting: number; value: number; firstRow: number } {
+/** The settings found, and how the sheet is laid out (for the warnings of spec v3). */
+interface Collected {
+  settings: Map<AccountSettingField, SettingCell[]>;
+  /** Table form (one header row of setting names, one value row): the value row read, or -1. */
+  valueRow: number;
+  /** Table form: the value rows after the first, which are not read. */
+  extraRows: number[];
+  /** 0-based header row of the table form, or -1. */
+  tableHeader: number;
+}
+
+function settingOf(cell: Cell): SettingSpelling | undefined {
+  if (typeof cell !== "string" || cell.length > 100) return undefined;
+  return SETTING_BY_KEY.get(normalizeKey(cell));
+}
+
+/** Where the Setting and Value columns are, and the first row of settings; null when there is no such header. */
+function settingValueHeader(
+  table: Table,
+): { setting: number; value: number; firstRow: number } | null {
   for (let r = 0; r < table.length; r++) {
     const row = table[r];
     if (!Array.isArray(row)) continue;
@@ -64,25 +105,74 @@ function locateColumns(table: Table): { setting: number; value: number; firstRow
     const value = keys.indexOf("value");
     if (setting >= 0 && value >= 0) return { setting, value, firstRow: r + 1 };
   }
-  return { setting: 0, value: 1, firstRow: 0 };
+  return null;
 }
 
-/** Setting name → every Value cell given for it, in sheet order. */
-function collectSettings(table: Table): Map<AccountSettingField, SettingCell[]> {
-  const { setting, value, firstRow } = locateColumns(table);
+/**
+ * The table form (spec v3): a connector's advertiser table, with a header
+ * row naming two or more settings (`currency`, `timezone`, `balance`…) and
+ * the values in the row below. A Setting/Value sheet never has two setting
+ * names in one row.
+ */
+function tableFormHeader(table: Table): number {
+  for (let r = 0; r < table.length; r++) {
+    const row = table[r];
+    if (!Array.isArray(row)) continue;
+    let named = 0;
+    for (const cell of row) if (settingOf(cell)) named += 1;
+    if (named >= 2) return r;
+  }
+  return -1;
+}
+
+function add(
+  found: Map<AccountSettingField, SettingCell[]>,
+  field: AccountSettingField,
+  entry: SettingCell,
+) {
+  const list = found.get(field) ?? [];
+  list.push(entry);
+  // Stable: the best-ranked spelling first, then sheet order.
+  list.sort((a, b) => a.rank - b.rank);
+  found.set(field, list);
+}
+
+/** Setting → every Value cell given for it, best spelling first, then in sheet order. */
+function collectSettings(table: Table): Collected {
   const found = new Map<AccountSettingField, SettingCell[]>();
+  const header = settingValueHeader(table);
+  const tableHeader = header === null ? tableFormHeader(table) : -1;
+  if (tableHeader >= 0) {
+    const names = table[tableHeader];
+    const valueRows: number[] = [];
+    for (let r = tableHeader + 1; r < table.length; r++) {
+      if (!isBlankRow(table[r])) valueRows.push(r);
+    }
+    const [first, ...extraRows] = valueRows;
+    if (first !== undefined) {
+      names.forEach((cell, column) => {
+        const spec = settingOf(cell);
+        if (spec) {
+          add(found, spec.field, {
+            rowIndex: first,
+            columnIndex: column,
+            value: table[first][column],
+            rank: spec.rank,
+          });
+        }
+      });
+    }
+    return { settings: found, valueRow: first ?? -1, extraRows, tableHeader };
+  }
+  const { setting, value, firstRow } = header ?? { setting: 0, value: 1, firstRow: 0 };
   for (let r = firstRow; r < table.length; r++) {
     const row = table[r];
     if (!Array.isArray(row)) continue;
-    const name = row[setting];
-    if (typeof name !== "string" || name.length > 100) continue;
-    const spec = SETTING_BY_KEY.get(normalizeKey(name));
+    const spec = settingOf(row[setting]);
     if (!spec) continue;
-    const list = found.get(spec.field) ?? [];
-    list.push({ rowIndex: r, columnIndex: value, value: row[value] });
-    found.set(spec.field, list);
+    add(found, spec.field, { rowIndex: r, columnIndex: value, value: row[value], rank: spec.rank });
   }
-  return found;
+  return { settings: found, valueRow: -1, extraRows: [], tableHeader: -1 };
 }
 
 function readCurrency(cell: Cell): Parsed<string> {
@@ -109,6 +199,8 @@ function readAssignmentLimit(cell: Cell): Parsed<number | null> {
 export interface AccountRead {
   account: Account;
   warnings: Warning[];
+  /** `Credit balance` (valid_grant_balance): what TikTok says is left in credits, or null. */
+  creditBalance: Money | null;
 }
 
 /**
@@ -117,7 +209,7 @@ export interface AccountRead {
  */
 export function accountTimeZone(table: Table | undefined): string | null {
   if (!table) return null;
-  const cell = collectSettings(table).get("timeZone")?.[0]?.value;
+  const cell = collectSettings(table).settings.get("timeZone")?.[0]?.value;
   const zone = readTimeZone(cell ?? null);
   return zone.ok ? zone.value : null;
 }
@@ -136,10 +228,35 @@ export function readAccount(table: Table | undefined, today: Day, timeZone: stri
         null,
       ),
     );
-    return { account, warnings };
+    return { account, warnings, creditBalance: null };
   }
-  const settings = collectSettings(table);
+  const collected = collectSettings(table);
+  const { settings } = collected;
   const cells = account.source.cells;
+  // An advertiser table with several advertisers: only the first is this account.
+  for (const row of collected.extraRows) {
+    const address = a1(row, 0);
+    warnings.push(
+      makeWarning(
+        "DUPLICATE_ID",
+        "warning",
+        `${SHEET}!${address}: the Account table has more than one record; only row ${collected.valueRow + 1} is read (keep one advertiser's row)`,
+        SHEET,
+        address,
+      ),
+    );
+  }
+  if (settings.size === 0 && table.some((row) => !isBlankRow(row))) {
+    warnings.push(
+      makeWarning(
+        "MISSING_COLUMN",
+        "error",
+        `${SHEET}!A1: no Account setting is recognized (write Setting and Value columns, or a table with currency, timezone and balance columns); the default settings apply`,
+        SHEET,
+        "A1",
+      ),
+    );
+  }
 
   /** Reads the first Value cell of a setting; a blank or unreadable one keeps the default. */
   function setting<T>(field: AccountSettingField, parse: (cell: Cell) => Parsed<T>): T | undefined {
@@ -198,6 +315,7 @@ export function readAccount(table: Table | undefined, today: Day, timeZone: stri
     setting("forecastFrom", (c) => readEnum(c, FORECAST_FROM, "Budgets, Recent spend")) ??
     account.forecastFrom;
   account.assignmentLimit = setting("assignmentLimit", readAssignmentLimit) ?? null;
+  const creditBalance = setting("creditBalance", (c) => readMoney(c, money)) ?? null;
 
   // Holidays may be one list cell or several Holidays rows: all are taken.
   const holidays = new Set<Day>();
@@ -222,5 +340,5 @@ export function readAccount(table: Table | undefined, today: Day, timeZone: stri
   // Settings are read in dependency order; warnings are listed in sheet order.
   const rowOf = (w: Warning) => Number(/\d+$/.exec(w.cell ?? "")?.[0] ?? 0);
   warnings.sort((a, b) => rowOf(a) - rowOf(b));
-  return { account, warnings };
+  return { account, warnings, creditBalance };
 }

@@ -4,7 +4,17 @@
  * (optional). A bad row is skipped with its warnings and every good row is
  * still planned (R11); only a missing required sheet or column is fatal.
  */
-import type { Campaign, Credit, Model, SpendRecord, TopUp, Warning } from "../core";
+import {
+  type Account,
+  type Campaign,
+  type Credit,
+  formatMoney,
+  type Model,
+  type Money,
+  type SpendRecord,
+  type TopUp,
+  type Warning,
+} from "../core";
 import { a1 } from "./a1";
 import { type MoneyFormat, moneyFormat, readDate, readId, readMoney } from "./cells";
 import {
@@ -146,6 +156,38 @@ function readTopUps(
   return topUps;
 }
 
+/**
+ * Spec v3: `Credit balance` (the API's valid_grant_balance) against what the
+ * Credits sheet has left: the Available credits usable on plan start (issued
+ * by then, not past Valid until), their Amount minus Used. A difference
+ * means a credit is missing or out of date on the sheet.
+ */
+function creditBalanceMismatch(
+  creditBalance: Money | null,
+  account: Account,
+  credits: readonly Credit[],
+): Warning | null {
+  if (creditBalance === null) return null;
+  const start = account.planStart;
+  let remaining = 0;
+  for (const credit of credits) {
+    if (credit.status !== "available") continue;
+    if (credit.issueDate !== null && credit.issueDate > start) continue;
+    if (credit.validUntil !== null && credit.validUntil < start) continue;
+    remaining += credit.amount - credit.used;
+  }
+  if (remaining === creditBalance) return null;
+  const money = (amount: Money) => formatMoney(amount, account.currency, account.minorUnits);
+  const cell = account.source?.cells.creditBalance ?? null;
+  return makeWarning(
+    "CREDIT_BALANCE_MISMATCH",
+    "warning",
+    `${SHEET_NAMES.account}!${cell}: Credit balance ${money(creditBalance)} is not what the Available credits on the Credits sheet have left (${money(remaining)}); add the missing credits or correct Used, so the plan spends the credits TikTok has`,
+    SHEET_NAMES.account,
+    cell,
+  );
+}
+
 /** Reads the five tables into the engine's model, or names the sheet and column that stops it. */
 export function readWorkbook(tables: WorkbookTables, options: ReadOptions): ReadResult {
   const timeZone = options.timeZone && isKnownTimeZone(options.timeZone) ? options.timeZone : "UTC";
@@ -220,6 +262,9 @@ export function readWorkbook(tables: WorkbookTables, options: ReadOptions): Read
       known,
     );
   }
+
+  const mismatch = creditBalanceMismatch(accountRead.creditBalance, account, credits);
+  if (mismatch) warnings.push(mismatch);
 
   return { ok: true, model: { account, campaigns, credits, topUps, spendHistory }, warnings };
 }

@@ -73,5 +73,5 @@ export function flattenedTable(
 
 /** Ids of a JSON-lines file, with every digit (JSON.parse would round 19-digit integers). */
 export function idsAsText(file: string): string {
-  return realText(file).replace(/("(?:campaign|adgroup|advertiser|ad)_id": )(\d{16,})/g, '$1"$2"');
+  return realText(file).replace(/("(?:campaign|adgroup|advertiser|ad)_id": ?)(\d{16,})/g, '$1"$2"');
 }
