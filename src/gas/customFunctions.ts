@@ -24,10 +24,14 @@ import {
   type Warning,
 } from "../core";
 import {
+  ACCOUNT_TIER_TABLE,
   type Cell,
+  CREDIT_TYPE_TABLE,
   campaignTable,
   creditTable,
   drawdownTable,
+  enumChoices,
+  enumValueOf,
   type OutTable,
   readAndPlan,
   type Table,
@@ -171,17 +175,6 @@ function mapCells(value: unknown, one: (cell: unknown) => OutCell): OutCell | Ou
   return one(value);
 }
 
-const CREDIT_TYPES: Record<string, CreditType> = {
-  free: "free",
-  assignable: "assignable",
-  conditional: "conditional",
-  businesscenter: "business_center",
-  bc: "business_center",
-  spendmatch: "spend_match",
-  spendxgety: "spend_match",
-  coupon: "coupon",
-};
-
 export function creditPlan(
   clock: SheetClock,
   campaigns: unknown,
@@ -283,14 +276,17 @@ export function creditIssueDate(
   tier: unknown,
   holidays: unknown,
 ) {
-  const typeText = textArgument(type)
-    .toLowerCase()
-    .replace(/[^a-z]/g, "");
-  const creditType = typeText === "" ? "spend_match" : CREDIT_TYPES[typeText];
-  if (!creditType) throw new Error(`type: '${textArgument(type)}' is not a credit type`);
-  const tierText = textArgument(tier).toLowerCase();
-  if (tierText !== "" && tierText !== "standard" && tierText !== "high") {
-    throw new Error(`tier: '${textArgument(tier)}' is not Standard or High`);
+  // The arguments take the Credits and Account sheets' spellings (one table each).
+  const typeText = textArgument(type);
+  const creditType: CreditType | null =
+    typeText === "" ? "spend_match" : enumValueOf(CREDIT_TYPE_TABLE, typeText);
+  if (!creditType) {
+    throw new Error(`type: '${typeText}' is not a credit type (${enumChoices(CREDIT_TYPE_TABLE)})`);
+  }
+  const tierText = textArgument(tier);
+  const accountTier = tierText === "" ? "standard" : enumValueOf(ACCOUNT_TIER_TABLE, tierText);
+  if (!accountTier) {
+    throw new Error(`tier: '${tierText}' is not ${enumChoices(ACCOUNT_TIER_TABLE)}`);
   }
   const holidayDays = new Set<Day>();
   const holidayCells = Array.isArray(holidays) ? holidays.flat() : [holidays];
@@ -308,7 +304,7 @@ export function creditIssueDate(
             dayArgument(cell, "threshold_date", clock),
             creditType,
             null,
-            tierText === "high" ? "high" : "standard",
+            accountTier,
             holidayDays,
           ),
         ),

@@ -17,6 +17,12 @@ export function validateRegistry(entries: readonly GlobalEntry[]): string[] {
     // Apps Script hides functions whose name ends in `_` (private): they could not be called.
     if (name.endsWith("_")) problems.push(`'${name}' ends in '_' and would be private`);
     if (seen.has(name)) problems.push(`'${name}' is declared twice`);
+    if (typeof entry.run !== "function") problems.push(`'${name}' has no implementation`);
+    else if (entry.run.length !== entry.params.length) {
+      problems.push(
+        `'${name}' documents ${entry.params.length} parameter(s) but its implementation takes ${entry.run.length}`,
+      );
+    }
     seen.add(name);
     if (entry.description.trim() === "" || entry.description.includes("\n")) {
       problems.push(`'${name}' needs a one-line description`);
@@ -56,15 +62,18 @@ function jsDoc(entry: GlobalEntry): string {
   return `/**\n${lines.map((line) => ` * ${line}`).join("\n")}\n */`;
 }
 
+/** Where the bundle's namespace keeps the registry's implementations (`main.ts`). */
+export const IMPLEMENTATIONS = "functions";
+
 /**
- * One `function NAME(params) { return NS.NAME(params); }` per entry, each
- * custom function preceded by its JSDoc block.
+ * One `function NAME(params) { return NS.functions.NAME(params); }` per
+ * entry, each custom function preceded by its JSDoc block.
  */
 export function renderDeclarations(entries: readonly GlobalEntry[], namespace: string): string {
   return entries
     .map((entry) => {
       const params = entry.params.map((p) => p.name).join(", ");
-      const body = `function ${entry.name}(${params}) {\n  return ${namespace}.${entry.name}(${params});\n}`;
+      const body = `function ${entry.name}(${params}) {\n  return ${namespace}.${IMPLEMENTATIONS}.${entry.name}(${params});\n}`;
       return `${jsDoc(entry)}\n${body}`;
     })
     .join("\n\n");

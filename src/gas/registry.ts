@@ -1,10 +1,16 @@
 /**
- * The single source of the names Apps Script sees in the built `Code.js`:
- * every custom function (CONTRACT §3) and every add-on global (§4), with the
- * parameter names and docs the build turns into JSDoc (esbuild drops
- * comments, and Sheets' autocomplete reads the JSDoc above a top-level
- * function). `scripts/build.mjs` imports this module and `./declarations`.
+ * Every name Apps Script sees in the built `Code.js`, written once: each
+ * custom function (CONTRACT §3) and add-on global (§4) with its
+ * implementation (`run`), its parameter names and docs (the build turns them
+ * into the top-level function and its JSDoc: esbuild drops comments, and
+ * Sheets' autocomplete reads the JSDoc above a top-level function), its menu
+ * item and its line in the help text. `scripts/build.mjs` imports this
+ * module and `./declarations`; `main.ts` exposes the implementations.
+ *
+ * Adding a function is adding an entry here (and its implementation).
  */
+import * as addon from "./addon";
+import * as custom from "./customFunctions";
 
 export interface ParamDoc {
   name: string;
@@ -19,9 +25,16 @@ export interface GlobalEntry {
   kind: "custom" | "global";
   /** One line: what it returns or does. */
   description: string;
+  /** The arguments Apps Script passes, in order; `run` takes exactly these. */
   params: ParamDoc[];
   /** JSDoc `@return` text (custom functions). */
   returns?: string;
+  /** What the top-level function of that name does. */
+  run: (...args: never[]) => unknown;
+  /** A menu item that calls this global (menu order is registry order). */
+  menu?: { label: string; separatorBefore?: boolean };
+  /** How the help text shows a custom function (default: its name). */
+  helpExample?: string;
 }
 
 const RANGE = "Array<Array<string|number|Date>>";
@@ -49,6 +62,9 @@ export const REGISTRY: readonly GlobalEntry[] = [
       "Per-credit plan: remaining now, used, expired, depleted on, last usable day, status.",
     params: [CAMPAIGNS, CREDITS, ACCOUNT],
     returns: "A table with a header row and one row per credit.",
+    run: (campaigns: unknown, credits: unknown, account: unknown) =>
+      custom.creditPlan(addon.clock(), campaigns, credits, account),
+    helpExample: "=CREDIT_PLAN(Campaigns!A:K, Credits!A:T, Account!A:B)",
   },
   {
     name: "CREDIT_CAMPAIGNS",
@@ -57,6 +73,8 @@ export const REGISTRY: readonly GlobalEntry[] = [
       "Per-campaign plan: credit-funded, cash, card, undelivered, cash fallback day, stop day.",
     params: [CAMPAIGNS, CREDITS, ACCOUNT],
     returns: "A table with a header row and one row per campaign.",
+    run: (campaigns: unknown, credits: unknown, account: unknown) =>
+      custom.creditCampaigns(addon.clock(), campaigns, credits, account),
   },
   {
     name: "CREDIT_DRAWDOWN",
@@ -69,6 +87,8 @@ export const REGISTRY: readonly GlobalEntry[] = [
       { name: "credit_id", type: "string", description: "Optional. Only this credit's column." },
     ],
     returns: "A date column and one balance column per credit.",
+    run: (campaigns: unknown, credits: unknown, account: unknown, creditId: unknown) =>
+      custom.creditDrawdown(addon.clock(), campaigns, credits, account, creditId),
   },
   {
     name: "CREDIT_FALLBACK_DATE",
@@ -81,6 +101,8 @@ export const REGISTRY: readonly GlobalEntry[] = [
       { name: "campaign_id", type: "string", description: "The campaign's ID." },
     ],
     returns: "A date, or blank when the campaign never falls back in the horizon.",
+    run: (campaigns: unknown, credits: unknown, account: unknown, campaignId: unknown) =>
+      custom.creditFallbackDate(addon.clock(), campaigns, credits, account, campaignId),
   },
   {
     name: "CREDIT_WARNINGS",
@@ -88,6 +110,8 @@ export const REGISTRY: readonly GlobalEntry[] = [
     description: "Every warning of the plan: code, severity, message, cell.",
     params: [CAMPAIGNS, CREDITS, ACCOUNT],
     returns: "A table with a header row and one row per warning.",
+    run: (campaigns: unknown, credits: unknown, account: unknown) =>
+      custom.creditWarnings(addon.clock(), campaigns, credits, account),
   },
   {
     name: "CREDIT_EXPIRY",
@@ -102,6 +126,8 @@ export const REGISTRY: readonly GlobalEntry[] = [
       },
     ],
     returns: "The last usable day.",
+    run: (issueDate: unknown, validityDays: unknown) =>
+      custom.creditExpiry(addon.clock(), issueDate, validityDays),
   },
   {
     name: "CREDIT_ASSIGN_LIMIT",
@@ -109,6 +135,7 @@ export const REGISTRY: readonly GlobalEntry[] = [
     description: "How many campaigns an assignable credit issued on a date may be assigned (R6).",
     params: [{ name: "issue_date", type: "Date", description: "The credit's issue date." }],
     returns: "10 for credits issued on or before 2024-07-31, else 30.",
+    run: (issueDate: unknown) => custom.creditAssignLimit(addon.clock(), issueDate),
   },
   {
     name: "CREDIT_ISSUE_DATE",
@@ -133,37 +160,54 @@ export const REGISTRY: readonly GlobalEntry[] = [
       },
     ],
     returns: "The projected issue day.",
+    run: (thresholdDate: unknown, type: unknown, tier: unknown, holidays: unknown) =>
+      custom.creditIssueDate(addon.clock(), thresholdDate, type, tier, holidays),
   },
   {
     name: "onOpen",
     kind: "global",
     description: "Adds the Credit Planner menu.",
     params: [{ name: "e", type: "Object", description: "The open event." }],
+    run: (_event: unknown) => addon.buildMenu(menuItems()),
   },
   {
     name: "onInstall",
     kind: "global",
     description: "Adds the menu right after the add-on is installed.",
     params: [{ name: "e", type: "Object", description: "The install event." }],
+    run: (_event: unknown) => addon.buildMenu(menuItems()),
   },
-  { name: "showPlanner", kind: "global", description: "Opens the planner sidebar.", params: [] },
   {
-    name: "showHelp",
+    name: "showPlanner",
     kind: "global",
-    description: "Shows a short help text.",
+    description: "Opens the planner sidebar.",
     params: [],
+    run: () => addon.showPlanner(),
+    menu: { label: "Open planner" },
   },
   {
     name: "createTemplateSheets",
     kind: "global",
     description: "Adds the missing input sheets with headers and examples.",
     params: [],
+    run: () => addon.createTemplateSheets(),
+    menu: { label: "Create template sheets" },
   },
   {
     name: "writePlanToSheets",
     kind: "global",
     description: "Writes the plan to the add-on's own output sheets.",
     params: [],
+    run: () => addon.writePlanToSheets(),
+    menu: { label: "Write plan to sheets" },
+  },
+  {
+    name: "showHelp",
+    kind: "global",
+    description: "Shows a short help text.",
+    params: [],
+    run: () => addon.showHelp(helpText()),
+    menu: { label: "Help", separatorBefore: true },
   },
   {
     name: "getPlan",
@@ -177,6 +221,7 @@ export const REGISTRY: readonly GlobalEntry[] = [
         description: "Optional; {recommendations: false} returns the plan before R12.",
       },
     ],
+    run: (whatIf: unknown, options: unknown) => addon.getPlan(whatIf, options),
   },
   {
     name: "applyRecommendation",
@@ -186,6 +231,8 @@ export const REGISTRY: readonly GlobalEntry[] = [
       { name: "creditId", type: "string", description: "The credit." },
       { name: "campaignIds", type: "Array<string>", description: "The new assignment." },
     ],
+    run: (creditId: unknown, campaignIds: unknown) =>
+      addon.applyRecommendation(creditId, campaignIds),
   },
   {
     name: "selectCell",
@@ -195,5 +242,32 @@ export const REGISTRY: readonly GlobalEntry[] = [
       { name: "sheet", type: "string", description: "Sheet name." },
       { name: "a1", type: "string", description: "A1 address." },
     ],
+    run: (sheet: unknown, a1: unknown) => addon.selectCell(sheet, a1),
   },
 ];
+
+/** The add-on menu: every entry with a menu item, in registry order. */
+export function menuItems(): addon.MenuItem[] {
+  return REGISTRY.flatMap((e) =>
+    e.menu
+      ? [{ label: e.menu.label, functionName: e.name, separatorBefore: !!e.menu.separatorBefore }]
+      : [],
+  );
+}
+
+/** The Help dialog's text; the formulas line lists every registered custom function. */
+export function helpText(): string {
+  const formulas = REGISTRY.filter((e) => e.kind === "custom").map((e) => e.helpExample ?? e.name);
+  return [
+    "Credit Planner projects how your TikTok ad credits will be used up.",
+    "1. Extensions → Credit Planner → Create template sheets, then fill in Campaigns, Credits and Account.",
+    "2. Open planner: credits, campaigns, warnings, recommendations and what-if edits.",
+    "3. Write plan to sheets: the plan in the planner's own sheets, with a draw-down chart.",
+    `Formulas: ${formulas.join(", ")}.`,
+  ].join("\n");
+}
+
+/** Name → implementation: what each generated top-level function calls. */
+export function implementations(): Record<string, (...args: never[]) => unknown> {
+  return Object.fromEntries(REGISTRY.map((e) => [e.name, e.run]));
+}

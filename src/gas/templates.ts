@@ -13,37 +13,6 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 /** Rows given formats and dropdowns below the header. */
 const FORMATTED_ROWS = 1000;
 
-const DROPDOWNS: Record<string, Record<string, string[]>> = {
-  campaigns: {
-    Status: ["Active", "Scheduled", "Paused", "Draft", "Archived", "Deleted", "Completed"],
-    "Budget mode": ["Daily", "Lifetime", "No limit", "Dynamic daily"],
-  },
-  credits: {
-    Type: ["Free", "Assignable", "Conditional", "Business Center", "Spend-match", "Coupon"],
-    Status: ["Available", "Earning", "To redeem", "Used", "Expired", "Not available"],
-  },
-};
-
-const ACCOUNT_SETTING_NAMES = [
-  "Currency",
-  "Time zone",
-  "Plan start",
-  "Horizon days",
-  "Cash balance",
-  "Fallback payment",
-  "Card limit",
-  "Credits before cash",
-  "Require positive cash balance",
-  "Credit order",
-  "Account tier",
-  "One promotion at a time",
-  "Credit validity days",
-  "Delivery rate",
-  "Forecast from",
-  "Assignment limit",
-  "Holidays",
-];
-
 const DATE_COLUMNS = new Set([
   "Start date",
   "End date",
@@ -87,10 +56,6 @@ function formatOf(header: string): string | null {
   return null;
 }
 
-function templateKey(name: string): string {
-  return name.toLowerCase().replace(/[^a-z]/g, "");
-}
-
 /** Adds the missing input sheets; returns the names added. */
 export function createTemplates(spreadsheet: Spreadsheet): string[] {
   const existing = new Set(spreadsheet.getSheets().map((s) => s.getName().trim().toLowerCase()));
@@ -100,14 +65,10 @@ export function createTemplates(spreadsheet: Spreadsheet): string[] {
     const sheet = spreadsheet.insertSheet(template.name);
     const width = template.header.length;
     ensureGrid(sheet, FORMATTED_ROWS + 1, width);
-    const dropdowns = DROPDOWNS[templateKey(template.name)] ?? {};
     template.header.forEach((header, column) => {
       const format = formatOf(header);
       if (format) sheet.getRange(2, column + 1, FORMATTED_ROWS, 1).setNumberFormat(format);
-      const choices =
-        templateKey(template.name) === "account" && header === "Setting"
-          ? ACCOUNT_SETTING_NAMES
-          : dropdowns[header];
+      const choices = template.dropdowns[header];
       if (choices) {
         // Allow other values: API spellings (ENABLE, BUDGET_MODE_DAY) are read too.
         const rule = SpreadsheetApp.newDataValidation()

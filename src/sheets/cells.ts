@@ -5,6 +5,7 @@
  * problem, and the caller turns it into an INVALID_VALUE warning (R11).
  */
 import { type Day, type Money, parseIsoDate, type WarningCode } from "../core";
+import { type EnumTable, enumDropdown, enumValues } from "./enums";
 import { dayInTimeZone } from "./timeZone";
 import type { Cell } from "./types";
 
@@ -336,16 +337,37 @@ export function readEnum<T>(
   return value === undefined ? bad(`is not one of ${choices}`) : ok(value);
 }
 
-/** Builds a spelling map from `value: [spellings…]`. */
-export function enumSpellings<T extends string>(
-  table: Record<T, readonly string[]>,
-): ReadonlyMap<string, T> {
-  const map = new Map<string, T>();
-  for (const value of Object.keys(table) as T[]) {
-    for (const spelling of table[value]) {
-      map.set(normalizeKey(spelling), value);
-      map.set(spelling, value);
+const spellingMaps = new WeakMap<EnumTable<string>, ReadonlyMap<string, string>>();
+
+/** Spelling → value of an enum table: each label and spelling, as written and normalized. */
+export function enumSpellings<T extends string>(table: EnumTable<T>): ReadonlyMap<string, T> {
+  let map = spellingMaps.get(table) as ReadonlyMap<string, T> | undefined;
+  if (!map) {
+    const built = new Map<string, T>();
+    for (const value of enumValues(table)) {
+      for (const spelling of [table[value].label, ...table[value].spellings]) {
+        built.set(normalizeKey(spelling), value);
+        built.set(spelling, value);
+      }
     }
+    spellingMaps.set(table, built);
+    map = built;
   }
   return map;
+}
+
+/** The labels a message offers: "Active, Scheduled, Paused". */
+export function enumChoices<T extends string>(table: EnumTable<T>): string {
+  return enumDropdown(table).join(", ");
+}
+
+/** A cell read as a value of an enum table (its labels and spellings). */
+export function readEnumCell<T extends string>(cell: Cell, table: EnumTable<T>): Parsed<T> {
+  return readEnum(cell, enumSpellings(table), enumChoices(table));
+}
+
+/** Free text (a custom-function argument) as a value of the table, or null. */
+export function enumValueOf<T extends string>(table: EnumTable<T>, text: string): T | null {
+  const map = enumSpellings(table);
+  return map.get(text) ?? map.get(normalizeKey(text)) ?? null;
 }

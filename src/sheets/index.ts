@@ -1,6 +1,6 @@
 /** Public surface of the table ⇄ model layer. Pure: imports only src/core. */
 export { a1, columnLetters } from "./a1";
-export { normalizeKey } from "./cells";
+export { enumChoices, enumSpellings, enumValueOf, normalizeKey, readEnumCell } from "./cells";
 export {
   ACCOUNT_SETTINGS,
   CAMPAIGN_COLUMNS,
@@ -9,6 +9,21 @@ export {
   SPEND_HISTORY_COLUMNS,
   TOP_UP_COLUMNS,
 } from "./columns";
+export {
+  ACCOUNT_TIER_TABLE,
+  BUDGET_MODE_TABLE,
+  CAMPAIGN_STATUS_TABLE,
+  CREDIT_ORDER_TABLE,
+  CREDIT_STATUS_TABLE,
+  CREDIT_TYPE_TABLE,
+  type EnumRow,
+  type EnumTable,
+  enumDropdown,
+  enumLabels,
+  enumValues,
+  FALLBACK_PAYMENT_TABLE,
+  FORECAST_FROM_TABLE,
+} from "./enums";
 export { type PlanJson, type PlanJsonOptions, planToJson, sourceLabel } from "./planJson";
 export {
   type PlanOverrides,

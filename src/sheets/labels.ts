@@ -1,54 +1,30 @@
 /**
  * The words a person sees for the model's enum values, in one place: tables,
- * the command line, the sidebar and the synthetic workbooks use these. No
- * runtime import, so the sidebar bundle stays small.
+ * the command line, the sidebar and the synthetic workbooks use these. Input
+ * enums take their labels from their tables (enums.ts); only data is
+ * imported, so the sidebar bundle stays small.
  */
-import type {
-  BudgetMode,
-  CampaignStatus,
-  CreditInputStatus,
-  CreditPlanStatus,
-  CreditType,
-} from "../core";
+import type { CreditPlanStatus } from "../core";
+import {
+  BUDGET_MODE_TABLE,
+  CAMPAIGN_STATUS_TABLE,
+  CREDIT_STATUS_TABLE,
+  CREDIT_TYPE_TABLE,
+  enumLabels,
+  enumValues,
+} from "./enums";
 
 /** Campaigns sheet `Status` values, in the order a dropdown lists them. */
-export const CAMPAIGN_STATUS_LABELS: Record<CampaignStatus, string> = {
-  active: "Active",
-  scheduled: "Scheduled",
-  paused: "Paused",
-  draft: "Draft",
-  archived: "Archived",
-  deleted: "Deleted",
-  completed: "Completed",
-};
+export const CAMPAIGN_STATUS_LABELS = enumLabels(CAMPAIGN_STATUS_TABLE);
 
-export const CAMPAIGN_STATUSES = Object.keys(CAMPAIGN_STATUS_LABELS) as CampaignStatus[];
+export const CAMPAIGN_STATUSES = enumValues(CAMPAIGN_STATUS_TABLE);
 
-export const BUDGET_MODE_LABELS: Record<BudgetMode, string> = {
-  daily: "Daily",
-  lifetime: "Lifetime",
-  no_limit: "No limit",
-  dynamic_daily: "Dynamic daily",
-};
+export const BUDGET_MODE_LABELS = enumLabels(BUDGET_MODE_TABLE);
 
-export const CREDIT_TYPE_LABELS: Record<CreditType, string> = {
-  free: "Free",
-  assignable: "Assignable",
-  conditional: "Conditional",
-  business_center: "Business Center",
-  spend_match: "Spend-match",
-  coupon: "Coupon",
-};
+export const CREDIT_TYPE_LABELS = enumLabels(CREDIT_TYPE_TABLE);
 
 /** Credits sheet `Status` values (input). */
-export const CREDIT_INPUT_STATUS_LABELS: Record<CreditInputStatus, string> = {
-  available: "Available",
-  earning: "Earning",
-  to_redeem: "To redeem",
-  used: "Used",
-  expired: "Expired",
-  not_available: "Not available",
-};
+export const CREDIT_INPUT_STATUS_LABELS = enumLabels(CREDIT_STATUS_TABLE);
 
 /** A credit's status at plan end (CONTRACT §1). */
 export const CREDIT_STATUS_LABELS: Record<CreditPlanStatus, string> = {

@@ -13,14 +13,13 @@ import {
 } from "../core";
 import { a1 } from "./a1";
 import {
-  enumSpellings,
   isBlank,
   moneyFormat,
   normalizeKey,
   type Parsed,
   readDate,
   readDateList,
-  readEnum,
+  readEnumCell,
   readInteger,
   readMoney,
   readPercent,
@@ -28,6 +27,12 @@ import {
   showCell,
 } from "./cells";
 import { ACCOUNT_SETTINGS, type AccountSettingField } from "./columns";
+import {
+  ACCOUNT_TIER_TABLE,
+  CREDIT_ORDER_TABLE,
+  FALLBACK_PAYMENT_TABLE,
+  FORECAST_FROM_TABLE,
+} from "./enums";
 import { isBlankRow, makeWarning } from "./rowReader";
 import { isKnownTimeZone } from "./timeZone";
 import { type Cell, SHEET_NAMES, type Table } from "./types";
@@ -52,23 +57,6 @@ for (const setting of ACCOUNT_SETTINGS) {
     }
   });
 }
-
-const FALLBACK_PAYMENT = enumSpellings<Account["fallbackPayment"]>({
-  none: ["None", "Manual payment", "Manual", "Prepaid"],
-  card: ["Card", "Automatic payment", "Automatic", "Credit card"],
-});
-const CREDIT_ORDER = enumSpellings<Account["creditOrder"]>({
-  soonest_expiry: ["Soonest expiry", "Soonest expiry first", "Expiry"],
-  sheet_order: ["Sheet order", "Sheet"],
-});
-const ACCOUNT_TIER = enumSpellings<Account["accountTier"]>({
-  standard: ["Standard"],
-  high: ["High", "Higher"],
-});
-const FORECAST_FROM = enumSpellings<Account["forecastFrom"]>({
-  budgets: ["Budgets", "Budget"],
-  recent_spend: ["Recent spend", "Spend history"],
-});
 
 interface SettingCell {
   rowIndex: number;
@@ -294,26 +282,23 @@ export function readAccount(table: Table | undefined, today: Day, timeZone: stri
     setting("horizonDays", (c) => readInteger(c, 1, 3650)) ?? account.horizonDays;
   account.cashBalance = setting("cashBalance", (c) => readMoney(c, money, true)) ?? 0;
   account.fallbackPayment =
-    setting("fallbackPayment", (c) => readEnum(c, FALLBACK_PAYMENT, "None, Card")) ??
+    setting("fallbackPayment", (c) => readEnumCell(c, FALLBACK_PAYMENT_TABLE)) ??
     account.fallbackPayment;
   account.cardLimit = setting("cardLimit", (c) => readMoney(c, money)) ?? null;
   account.creditsBeforeCash = setting("creditsBeforeCash", readYesNo) ?? account.creditsBeforeCash;
   account.requirePositiveCash =
     setting("requirePositiveCash", readYesNo) ?? account.requirePositiveCash;
   account.creditOrder =
-    setting("creditOrder", (c) => readEnum(c, CREDIT_ORDER, "Soonest expiry, Sheet order")) ??
-    account.creditOrder;
+    setting("creditOrder", (c) => readEnumCell(c, CREDIT_ORDER_TABLE)) ?? account.creditOrder;
   account.accountTier =
-    setting("accountTier", (c) => readEnum(c, ACCOUNT_TIER, "Standard, High")) ??
-    account.accountTier;
+    setting("accountTier", (c) => readEnumCell(c, ACCOUNT_TIER_TABLE)) ?? account.accountTier;
   account.onePromotionAtATime =
     setting("onePromotionAtATime", readYesNo) ?? account.onePromotionAtATime;
   account.creditValidityDays =
     setting("creditValidityDays", (c) => readInteger(c, 1, 3650)) ?? account.creditValidityDays;
   account.deliveryRate = setting("deliveryRate", readPercent) ?? account.deliveryRate;
   account.forecastFrom =
-    setting("forecastFrom", (c) => readEnum(c, FORECAST_FROM, "Budgets, Recent spend")) ??
-    account.forecastFrom;
+    setting("forecastFrom", (c) => readEnumCell(c, FORECAST_FROM_TABLE)) ?? account.forecastFrom;
   account.assignmentLimit = setting("assignmentLimit", readAssignmentLimit) ?? null;
   const creditBalance = setting("creditBalance", (c) => readMoney(c, money)) ?? null;
 

@@ -1,26 +1,18 @@
 /** The Campaigns sheet (SHEETS.md "Campaigns") → model campaigns, in sheet order. */
 import type { BudgetMode, Campaign, Warning } from "../core";
 import {
-  enumSpellings,
   type MoneyFormat,
   readDate,
-  readEnum,
+  readEnumCell,
   readId,
   readList,
   readMoney,
   readText,
 } from "./cells";
 import { CAMPAIGN_COLUMNS } from "./columns";
+import { BUDGET_MODE_TABLE } from "./enums";
 import { makeWarning, type RowReader, type SheetContext } from "./rowReader";
 import { readStatus } from "./statusMapping";
-
-export const BUDGET_MODE = enumSpellings<BudgetMode>({
-  daily: ["Daily", "BUDGET_MODE_DAY", "Day"],
-  lifetime: ["Lifetime", "BUDGET_MODE_TOTAL", "Total"],
-  no_limit: ["No limit", "BUDGET_MODE_INFINITE", "Unlimited", "Infinite"],
-  dynamic_daily: ["Dynamic daily", "BUDGET_MODE_DYNAMIC_DAILY_BUDGET", "Dynamic daily budget"],
-});
-export const BUDGET_MODE_CHOICES = "Daily, Lifetime, No limit, Dynamic daily";
 
 export { CAMPAIGN_COLUMNS };
 
@@ -34,7 +26,7 @@ export function readCampaignRow(
   reader.about = { campaign: id };
   const budgetMode = reader.optional(
     "budgetMode",
-    (c) => readEnum(c, BUDGET_MODE, BUDGET_MODE_CHOICES),
+    (c) => readEnumCell(c, BUDGET_MODE_TABLE),
     "daily",
   );
   // Out of budget means Active or Completed by budget mode (statusMapping).
@@ -81,7 +73,7 @@ export function readCampaignRow(
 }
 
 function budgetModeLabel(mode: BudgetMode): string {
-  return mode === "lifetime" ? "Lifetime" : mode === "dynamic_daily" ? "Dynamic daily" : "Daily";
+  return BUDGET_MODE_TABLE[mode].label;
 }
 
 /** DUPLICATE_ID on the id cell of a later row; the first readable row is kept. */

@@ -1,10 +1,10 @@
 /** The Credits sheet (SHEETS.md "Credits") → model credits, in sheet order. */
-import type { Credit, CreditInputStatus, CreditType } from "../core";
+import type { Credit } from "../core";
 import {
-  enumSpellings,
+  enumChoices,
   type MoneyFormat,
   readDate,
-  readEnum,
+  readEnumCell,
   readId,
   readIdList,
   readInteger,
@@ -12,34 +12,9 @@ import {
   readMoney,
   readText,
 } from "./cells";
+import { CREDIT_STATUS_TABLE, CREDIT_TYPE_TABLE } from "./enums";
 import type { RowReader } from "./rowReader";
 import type { Cell } from "./types";
-
-const TYPE = enumSpellings<CreditType>({
-  free: ["Free", "Free credit"],
-  assignable: ["Assignable", "Assignable credit"],
-  conditional: ["Conditional", "Conditional credit"],
-  business_center: [
-    "Business Center (BC)",
-    "Business Center",
-    "BC",
-    "BC credit",
-    "business_center",
-  ],
-  spend_match: ["Spend-match (Spend X get Y)", "Spend-match", "Spend match", "Spend X get Y"],
-  coupon: ["Coupon", "Coupon code"],
-});
-const TYPE_CHOICES = "Free, Assignable, Conditional, Business Center (BC), Spend-match, Coupon";
-
-const STATUS = enumSpellings<CreditInputStatus>({
-  available: ["Available"],
-  earning: ["Earning"],
-  to_redeem: ["To redeem"],
-  used: ["Used"],
-  expired: ["Expired"],
-  not_available: ["Not available", "Unavailable"],
-});
-const STATUS_CHOICES = "Available, Earning, To redeem, Used, Expired, Not available";
 
 /** One credit from one row, or null when a cell is unreadable (its warnings are added). */
 export function readCreditRow(
@@ -51,12 +26,16 @@ export function readCreditRow(
   reader.about = { credit: id };
   const type = reader.required(
     "type",
-    (c) => readEnum(c, TYPE, TYPE_CHOICES),
-    `is empty: write one of ${TYPE_CHOICES}`,
+    (c) => readEnumCell(c, CREDIT_TYPE_TABLE),
+    `is empty: write one of ${enumChoices(CREDIT_TYPE_TABLE)}`,
   );
   const amountOf = (c: Cell) => readMoney(c, money);
   const amount = reader.required("amount", amountOf, "is empty: write the credit's face value");
-  const status = reader.optional("status", (c) => readEnum(c, STATUS, STATUS_CHOICES), "available");
+  const status = reader.optional(
+    "status",
+    (c) => readEnumCell(c, CREDIT_STATUS_TABLE),
+    "available",
+  );
   if (status === "to_redeem" && type !== null && type !== "coupon") {
     reader.invalid("status", "is for coupons only (R9)");
   }

@@ -7,7 +7,8 @@
  * shows this table; a test checks that the two agree.
  */
 import type { BudgetMode, CampaignStatus } from "../core";
-import { isBlank, normalizeKey } from "./cells";
+import { enumChoices, isBlank, normalizeKey } from "./cells";
+import { CAMPAIGN_STATUS_TABLE } from "./enums";
 import type { RowReader } from "./rowReader";
 
 /**
@@ -220,7 +221,7 @@ const MEANING_BY_SPELLING: ReadonlyMap<string, StatusMeaning> = (() => {
 })();
 
 /** The seven statuses' words a message offers, besides the API forms. */
-export const STATUS_CHOICES = "Active, Scheduled, Paused, Draft, Archived, Deleted, Completed";
+export const STATUS_CHOICES = enumChoices(CAMPAIGN_STATUS_TABLE);
 
 /** API form: upper-case words joined by `_` (`CAMPAIGN_STATUS_…`, `STATUS_…`). */
 const API_FORM = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;

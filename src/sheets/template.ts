@@ -4,12 +4,21 @@
  * sheets" write these.
  */
 import {
+  ACCOUNT_SETTINGS,
   CAMPAIGN_COLUMNS,
   type ColumnSpec,
   CREDIT_COLUMNS,
   SPEND_HISTORY_COLUMNS,
   TOP_UP_COLUMNS,
 } from "./columns";
+import {
+  BUDGET_MODE_TABLE,
+  CAMPAIGN_STATUS_TABLE,
+  CREDIT_STATUS_TABLE,
+  CREDIT_TYPE_TABLE,
+  type EnumTable,
+  enumDropdown,
+} from "./enums";
 import { SHEET_NAMES } from "./types";
 
 export interface TemplateTable {
@@ -17,6 +26,21 @@ export interface TemplateTable {
   name: string;
   header: string[];
   examples: (string | number)[][];
+  /** Header → the values its dropdown lists (from the enum tables; other spellings stay allowed). */
+  dropdowns: Record<string, string[]>;
+}
+
+/** Dropdowns by column field: the header of each field's column → its table's labels. */
+function dropdownsOf(
+  specs: readonly ColumnSpec[],
+  tables: Record<string, EnumTable<string>>,
+): Record<string, string[]> {
+  const dropdowns: Record<string, string[]> = {};
+  for (const spec of specs) {
+    const table = tables[spec.field];
+    if (table) dropdowns[spec.name] = enumDropdown(table);
+  }
+  return dropdowns;
 }
 
 /** One example row from values by field; absent fields are blank. */
@@ -44,12 +68,16 @@ export function templateTables(): TemplateTable[] {
     {
       name: SHEET_NAMES.campaigns,
       header: headerOf(CAMPAIGN_COLUMNS),
+      dropdowns: dropdownsOf(CAMPAIGN_COLUMNS, {
+        status: CAMPAIGN_STATUS_TABLE,
+        budgetMode: BUDGET_MODE_TABLE,
+      }),
       examples: [
         exampleRow(CAMPAIGN_COLUMNS, {
           id: "1790000000000000001",
           name: "Winter sale - prospecting",
-          status: "Active",
-          budgetMode: "Daily",
+          status: CAMPAIGN_STATUS_TABLE.active.label,
+          budgetMode: BUDGET_MODE_TABLE.daily.label,
           budget: 150,
           startDate: "2026-11-15",
           adProduct: "In-Feed Ads",
@@ -58,8 +86,8 @@ export function templateTables(): TemplateTable[] {
         exampleRow(CAMPAIGN_COLUMNS, {
           id: "1790000000000000002",
           name: "Holiday launch",
-          status: "Scheduled",
-          budgetMode: "Lifetime",
+          status: CAMPAIGN_STATUS_TABLE.scheduled.label,
+          budgetMode: BUDGET_MODE_TABLE.lifetime.label,
           budget: 3000,
           spentToDate: 0,
           startDate: "2026-12-10",
@@ -72,23 +100,27 @@ export function templateTables(): TemplateTable[] {
     {
       name: SHEET_NAMES.credits,
       header: headerOf(CREDIT_TEMPLATE_COLUMNS),
+      dropdowns: dropdownsOf(CREDIT_TEMPLATE_COLUMNS, {
+        type: CREDIT_TYPE_TABLE,
+        status: CREDIT_STATUS_TABLE,
+      }),
       examples: [
         exampleRow(CREDIT_TEMPLATE_COLUMNS, {
           id: "FREE-001",
           name: "Welcome credit",
-          type: "Free",
+          type: CREDIT_TYPE_TABLE.free.label,
           amount: 200,
           used: 0,
-          status: "Available",
+          status: CREDIT_STATUS_TABLE.available.label,
           issueDate: "2026-11-20",
           validityDays: 30,
         }),
         exampleRow(CREDIT_TEMPLATE_COLUMNS, {
           id: "ASSIGN-001",
           name: "Agency credit",
-          type: "Assignable",
+          type: CREDIT_TYPE_TABLE.assignable.label,
           amount: 500,
-          status: "Available",
+          status: CREDIT_STATUS_TABLE.available.label,
           issueDate: "2026-11-25",
           validUntil: "2026-12-24",
           assignedCampaigns: "1790000000000000001",
@@ -98,6 +130,7 @@ export function templateTables(): TemplateTable[] {
     {
       name: SHEET_NAMES.account,
       header: ["Setting", "Value"],
+      dropdowns: { Setting: ACCOUNT_SETTINGS.map((setting) => setting.name) },
       examples: [
         ["Currency", "USD"],
         ["Time zone", "UTC"],
@@ -120,11 +153,13 @@ export function templateTables(): TemplateTable[] {
     {
       name: SHEET_NAMES.topUps,
       header: headerOf(TOP_UP_COLUMNS),
+      dropdowns: {},
       examples: [["2026-12-15", 500]],
     },
     {
       name: SHEET_NAMES.spendHistory,
       header: headerOf(SPEND_HISTORY_COLUMNS),
+      dropdowns: {},
       examples: [
         ["2026-11-29", "1790000000000000001", 148.2],
         ["2026-11-30", "1790000000000000001", 151.75],

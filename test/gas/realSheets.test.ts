@@ -5,9 +5,9 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import { modelToTables, syntheticModel } from "../../scripts/syntheticWorkbook";
-import * as addOn from "../../src/gas/main";
 import { OWNED_KEY, spreadsheetPort } from "../../src/gas/spreadsheetPort";
 import { callServer } from "../../src/sidebar/rpc";
+import { addOn } from "./addOn";
 import {
   callLog,
   type FakeSheet,

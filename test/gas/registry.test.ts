@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkBundleText, renderDeclarations, validateRegistry } from "../../src/gas/declarations";
-import { type GlobalEntry, REGISTRY } from "../../src/gas/registry";
+import { type GlobalEntry, helpText, menuItems, REGISTRY } from "../../src/gas/registry";
 
 const CUSTOM: GlobalEntry = {
   name: "CREDIT_TEST",
@@ -8,6 +8,7 @@ const CUSTOM: GlobalEntry = {
   description: "A test function.",
   params: [{ name: "value", type: "number", description: "A value." }],
   returns: "A number.",
+  run: (value: unknown) => value,
 };
 
 describe("the registry of Code.js globals", () => {
@@ -54,6 +55,25 @@ describe("the registry of Code.js globals", () => {
     expect(validateRegistry([{ ...CUSTOM, returns: undefined }]).join()).toMatch(/@return/);
   });
 
+  it("fails an implementation that does not take the documented parameters", () => {
+    expect(validateRegistry([{ ...CUSTOM, run: () => 1 }]).join()).toMatch(
+      /documents 1 parameter\(s\) but its implementation takes 0/,
+    );
+  });
+
+  it("builds the menu and the help text from the entries", () => {
+    expect(menuItems().map((i) => `${i.label}→${i.functionName}`)).toEqual([
+      "Open planner→showPlanner",
+      "Create template sheets→createTemplateSheets",
+      "Write plan to sheets→writePlanToSheets",
+      "Help→showHelp",
+    ]);
+    const formulas = helpText().split("\n").pop() ?? "";
+    for (const entry of REGISTRY.filter((e) => e.kind === "custom")) {
+      expect(formulas).toContain(entry.name);
+    }
+  });
+
   it("fails duplicates and names that are not identifiers", () => {
     expect(validateRegistry([CUSTOM, CUSTOM]).join()).toMatch(/twice/);
     expect(validateRegistry([{ ...CUSTOM, name: "CREDIT-TEST" }]).join()).toMatch(/identifier/);
@@ -70,7 +90,7 @@ describe("the registry of Code.js globals", () => {
         " * @customfunction",
         " */",
         "function CREDIT_TEST(value) {",
-        "  return NS.CREDIT_TEST(value);",
+        "  return NS.functions.CREDIT_TEST(value);",
         "}",
       ].join("\n"),
     );

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { parseIsoDate } from "../../src/core";
-import * as addOn from "../../src/gas/main";
 import { OWNED_KEY } from "../../src/gas/spreadsheetPort";
 import { dateForDay } from "../../src/gas/zonedDates";
+import { addOn } from "./addOn";
 import { callLog, FakeSpreadsheet, fakeServices, type StoredValue } from "./fakeSpreadsheet";
 import { SHEET_ZONE, workbookRows } from "./workbook";
 

@@ -110,8 +110,8 @@ describe("percent, integers, yes/no, lists", () => {
 
   it("enums are matched case-, space-, _ and - insensitively", () => {
     const spellings = enumSpellings({
-      daily: ["Daily", "BUDGET_MODE_DAY"],
-      no_limit: ["No limit"],
+      daily: { label: "Daily", spellings: ["BUDGET_MODE_DAY"] },
+      no_limit: { label: "No limit", spellings: [] },
     });
     expect(value(readEnum("budget_mode_day", spellings, ""))).toBe("daily");
     expect(value(readEnum("NO-LIMIT", spellings, ""))).toBe("no_limit");
