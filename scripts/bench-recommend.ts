@@ -6,8 +6,8 @@
 
 import { computeDemand } from "../src/core/demand";
 import { simulate } from "../src/core/engine";
-import { recommend } from "../src/core/recommend";
-import { boundCredits, maxCreditFlow } from "../src/core/upperBound";
+import { recommend } from "../src/core/recommend/recommend";
+import { boundCredits, maxCreditFlow } from "../src/core/recommend/upperBound";
 import { SIZES, type SizeName, syntheticModel } from "./synthetic";
 
 const TARGET_MS: Partial<Record<SizeName, number>> = { M: 2_000, L: 10_000 };

@@ -2,8 +2,7 @@
 import { simulationBasis } from "./basis";
 import type { Model } from "./model";
 import type { Plan } from "./plan";
-import { recommend } from "./recommend";
-import { Rerunner } from "./rerunner";
+import { Rerunner, recommend } from "./recommend";
 
 export function buildPlan(model: Model): Plan {
   // One basis (demand, lookups) and one run of the plan as it is serve the

@@ -1,9 +1,19 @@
 /**
  * The daily waterfall (R4) over the whole horizon: expiry, issuance, the cash
- * gate, credits in two tiers, cash, card, and what goes undelivered.
+ * gate, credits in two tiers, cash, card, and what goes undelivered. Credits
+ * enter the balance through `creditEvents.ts` (R7, R9); R12's re-runs resume
+ * from `checkpoint.ts`. `README.md` in this folder walks through a day.
  */
 import { type SimulationBasis, simulationBasis } from "./basis";
-import { type CreditState, initialCreditStates, setEligibility, validityEnd } from "./creditState";
+import {
+  type Checkpoint,
+  NEVER,
+  resumeState,
+  type SimulationState,
+  takeCheckpoint,
+} from "./checkpoint";
+import { CreditEvents, spendProgress } from "./creditEvents";
+import { type CreditState, initialCreditStates } from "./creditState";
 import { horizonLength } from "./demand";
 import { LedgerBuilder } from "./ledger";
 import type { Day, Model, Money } from "./model";
@@ -11,7 +21,6 @@ import { Apportioner } from "./money";
 import type { Plan } from "./plan";
 import { SOURCE_CARD, SOURCE_CASH, SOURCE_UNDELIVERED } from "./plan";
 import { assemblePlan, type CampaignTally } from "./results";
-import { earnedIssueDay } from "./validity";
 
 /** R1–R11: the day-by-day projection, without R12. Never throws on a well-typed model. */
 export function simulate(model: Model, basis: SimulationBasis = simulationBasis(model)): Plan {
@@ -30,22 +39,6 @@ export interface CreditOutcome {
   totalExpired: Money;
 }
 
-/** The simulation's state at the start of a day, before its top-ups (see `Rerunner`). */
-export interface Checkpoint {
-  readonly dayIndex: number;
-  readonly states: readonly CreditState[];
-  readonly arrivals: ReadonlyMap<number, readonly number[]>;
-  readonly outOfPocketBefore: Float64Array;
-  readonly cash: Money;
-  readonly cardCharged: Money;
-  readonly cashRunsOutOn: Day | null;
-  readonly live: readonly number[];
-  readonly earning: readonly number[];
-}
-
-/** A day index no simulation reaches: the credit never entered the balance. */
-export const NEVER = 2 ** 31 - 1;
-
 /** One run of the daily waterfall; `simulate` and the R12 `Rerunner` drive it. */
 export class Simulation {
   private readonly start: Day;
@@ -55,8 +48,8 @@ export class Simulation {
   private readonly tally: CampaignTally;
   /** Null when only the credit outcome is wanted. */
   private readonly ledger: LedgerBuilder | null;
-  /** Credits whose arrival (landing, redemption, future issue date) is due on a day index. */
-  private arrivals = new Map<number, number[]>();
+  /** When credits enter the balance: issue dates, R7 offers, R9 coupons. */
+  private readonly events: CreditEvents;
   /** Out-of-pocket spend (cash + card) before day index i: prefix sums. */
   private outOfPocketBefore: Float64Array;
   private readonly balances: Float64Array | null;
@@ -67,8 +60,8 @@ export class Simulation {
   private cash: Money;
   private cardCharged: Money = 0;
   private cashRunsOutOn: Day | null = null;
+  /** Credits in the balance, by credit index. */
   private live: number[] = [];
-  private earning: number[] = [];
   /** Campaigns with demand today, sheet order (a view of the basis). */
   private today: Int32Array = new Int32Array(0);
   /** Scratch for one split: the campaigns still unpaid, their amounts, and the sum. */
@@ -128,11 +121,12 @@ export class Simulation {
     this.splitWeights = new Float64Array(campaigns.length);
     this.cash = account.cashBalance;
     this.liveFrom = new Int32Array(model.credits.length).fill(NEVER);
+    this.events = new CreditEvents(model, basis, this.days, (k, i) => this.goLive(k, i));
     if (resume) {
       if (full) throw new Error("only a lean simulation resumes");
-      this.restore(resume.checkpoint, resume.changed);
+      this.restore(resumeState(resume.checkpoint, model, basis, resume.changed));
     } else {
-      for (const state of this.states) this.schedule(state);
+      for (const state of this.states) this.events.schedule(state);
     }
   }
 
@@ -140,47 +134,35 @@ export class Simulation {
     this.watched = watched;
   }
 
-  /**
-   * Continues from a checkpoint of the same account: the state is copied, the
-   * credits take this model's rows, and the changed credits' eligibility is
-   * worked out again for the same issue day (R5/R6). The campaign tally of
-   * the skipped days is not restored: a resumed run reports credits only.
-   */
-  private restore(checkpoint: Checkpoint, changed: readonly number[]): void {
-    this.firstDay = checkpoint.dayIndex;
-    this.states = checkpoint.states.map((state) => ({
-      ...state,
-      credit: this.model.credits[state.index],
-    }));
-    for (const k of changed) {
-      const state = this.states[k];
-      setEligibility(state, this.model, this.basis.lookup, state.eligibilityDay);
-    }
-    this.arrivals = new Map([...checkpoint.arrivals].map(([i, list]) => [i, [...list]]));
-    this.outOfPocketBefore = checkpoint.outOfPocketBefore.slice();
-    this.cash = checkpoint.cash;
-    this.cardCharged = checkpoint.cardCharged;
-    this.cashRunsOutOn = checkpoint.cashRunsOutOn;
-    this.live = [...checkpoint.live];
-    this.earning = [...checkpoint.earning];
+  /** Continues from a checkpoint's state (see `resumeState`). */
+  private restore(state: SimulationState): void {
+    this.firstDay = state.dayIndex;
+    this.states = state.states;
+    this.events.arrivals = state.arrivals;
+    this.events.earning = state.earning;
+    this.outOfPocketBefore = state.outOfPocketBefore;
+    this.cash = state.cash;
+    this.cardCharged = state.cardCharged;
+    this.cashRunsOutOn = state.cashRunsOutOn;
+    this.live = state.live;
   }
 
+  /** Keeps the state at the start of day index `i` when a watched credit arrives that day. */
   private checkpoint(i: number): void {
-    const arriving = this.arrivals.get(i);
-    if (i === 0 || !arriving?.some((k) => this.watched.has(k))) return;
-    this.checkpoints.push({
-      dayIndex: i,
-      states: this.states.map((state) => ({ ...state })),
-      arrivals: new Map(
-        [...this.arrivals].filter(([day]) => day >= i).map(([day, list]) => [day, [...list]]),
-      ),
-      outOfPocketBefore: this.outOfPocketBefore.slice(),
-      cash: this.cash,
-      cardCharged: this.cardCharged,
-      cashRunsOutOn: this.cashRunsOutOn,
-      live: [...this.live],
-      earning: [...this.earning],
-    });
+    if (i === 0 || !this.events.arrivesOn(i, this.watched)) return;
+    this.checkpoints.push(
+      takeCheckpoint({
+        dayIndex: i,
+        states: this.states,
+        arrivals: this.events.arrivals,
+        outOfPocketBefore: this.outOfPocketBefore,
+        cash: this.cash,
+        cardCharged: this.cardCharged,
+        cashRunsOutOn: this.cashRunsOutOn,
+        live: this.live,
+        earning: this.events.earning,
+      }),
+    );
   }
 
   run(): Plan {
@@ -229,61 +211,13 @@ export class Simulation {
     return { used, expired, totalExpired: expired.reduce((a, b) => a + b, 0) };
   }
 
-  /** Puts a credit where the day loop will find it. */
-  private schedule(state: CreditState): void {
-    if (state.phase === "live") {
-      if (state.issueDay !== null && state.issueDay > this.start) {
-        this.arrive(state.issueDay, state.index);
-      } else {
-        this.goLive(state.index, 0);
-      }
-    } else if (state.phase === "earning") {
-      this.earning.push(state.index);
-      this.checkOfferAtStart(state);
-    } else if (state.phase === "to_redeem" && state.redeemDay !== null) {
-      this.arrive(state.redeemDay, state.index);
-    }
-  }
-
-  private arrive(day: Day, index: number): void {
-    const i = day - this.start;
-    if (i < 0 || i >= this.days) return;
-    const list = this.arrivals.get(i);
-    if (list) list.push(index);
-    else this.arrivals.set(i, [index]);
-  }
-
-  /** R7: `Spend so far` alone may reach the threshold (t = the day before plan start). */
-  private checkOfferAtStart(state: CreditState): void {
-    const threshold = state.credit.spendThreshold ?? 0;
-    if (state.credit.spendSoFar >= threshold) {
-      this.earn(state, this.start - 1);
-    } else if (state.credit.earnBy !== null && state.credit.earnBy < this.start) {
-      state.phase = "lapsed";
-    }
-  }
-
-  private earn(state: CreditState, thresholdDay: Day): void {
-    const { credit } = state;
-    const issueDay = earnedIssueDay(
-      thresholdDay,
-      credit.type,
-      credit.issueDelay,
-      this.model.account.accountTier,
-      this.basis.holidays,
-    );
-    state.phase = "earned";
-    state.issueDay = issueDay;
-    state.lastUsable = validityEnd(credit, issueDay, this.model);
-    this.arrive(issueDay, state.index);
-  }
-
   private simulateDay(i: number): void {
     const day = this.start + i;
     // R4: top-ups land at the start of their day, before the gate.
     this.cash += this.topUpByDay[i];
     this.expireCredits(day);
-    this.issueCredits(i, day);
+    // R4 step 2: issue earned credits and future-dated ones, then redeem coupons (R9).
+    this.events.issue(this.states, i, day);
     const totalDemand = this.collectDemand(i);
     const cashAtStart = this.cash;
     let oop = 0;
@@ -304,7 +238,7 @@ export class Simulation {
       this.recordUndelivered(day);
     }
     this.outOfPocketBefore[i + 1] = this.outOfPocketBefore[i] + oop;
-    this.checkThresholds(i, day);
+    this.events.checkThresholds(this.states, i, day, this.outOfPocketBefore);
     this.recordBalances(i);
   }
 
@@ -324,73 +258,10 @@ export class Simulation {
     this.live.length = kept;
   }
 
-  /** R4 step 2: issue earned credits and future-dated ones, then redeem coupons (R9). */
-  private issueCredits(i: number, day: Day): void {
-    const arriving = this.arrivals.get(i);
-    if (!arriving) return;
-    const coupons: CreditState[] = [];
-    for (const k of arriving) {
-      const state = this.states[k];
-      if (state.phase === "to_redeem") coupons.push(state);
-      else if (state.phase === "earned") this.land(state, day);
-      else if (state.phase === "live") this.goLive(k, i);
-    }
-    for (const state of coupons) this.redeem(state, i, day);
-  }
-
   /** A credit enters the balance the day loop pays from. */
   private goLive(k: number, i: number): void {
     this.live.push(k);
     if (this.liveFrom[k] === NEVER) this.liveFrom[k] = i;
-  }
-
-  /** R7: an earned credit lands; its validity starts on its issue day. */
-  private land(state: CreditState, day: Day): void {
-    const { credit } = state;
-    const amount = Math.max(0, credit.amount - credit.used);
-    state.phase = "live";
-    state.remaining = amount;
-    state.issued = amount;
-    // R6: an Earning credit's assignment limit uses its issue day.
-    setEligibility(state, this.model, this.basis.lookup, day);
-    this.goLive(state.index, day - this.start);
-  }
-
-  /** R9: redeem a coupon unless another promotion is active. */
-  private redeem(state: CreditState, i: number, day: Day): void {
-    if (this.model.account.onePromotionAtATime && this.promotionActive(day)) {
-      state.phase = "rejected";
-      state.rejectedCode = "PROMOTION_CONFLICT";
-      return;
-    }
-    const { credit } = state;
-    const amount = Math.max(0, credit.amount - credit.used);
-    state.phase = "live";
-    state.issueDay = day;
-    state.lastUsable = validityEnd(credit, day, this.model);
-    state.remaining = amount;
-    state.issued = amount;
-    this.goLive(state.index, i);
-  }
-
-  /**
-   * R9: a spend-match offer still Earning or earned but not landed, or a
-   * spend-match credit with amount left.
-   */
-  private promotionActive(day: Day): boolean {
-    for (const state of this.states) {
-      if (state.credit.type !== "spend_match") continue;
-      if (state.phase === "earning" || state.phase === "earned") return true;
-      if (
-        state.phase === "live" &&
-        state.remaining > 0 &&
-        state.lastUsable !== null &&
-        state.lastUsable >= day
-      ) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Fills `unpaid` with today's demand; `today` lists campaigns with demand, in sheet order. */
@@ -471,17 +342,12 @@ export class Simulation {
     state.conditionChecked = true;
     if (credit.minCashBalance !== null && cashAtStart < credit.minCashBalance) return false;
     if (credit.spendThreshold !== null) {
-      if (this.progress(state, i) < credit.spendThreshold) return false;
+      if (spendProgress(state, this.start, this.outOfPocketBefore, i) < credit.spendThreshold) {
+        return false;
+      }
     }
     state.conditionMet = true;
     return true;
-  }
-
-  /** R5/R7: out-of-pocket spend counted toward a threshold, before day index `i`. */
-  private progress(state: CreditState, i: number): Money {
-    const from = state.countFrom - this.start;
-    const counted = i > from ? this.outOfPocketBefore[i] - this.outOfPocketBefore[from] : 0;
-    return state.credit.spendSoFar + counted;
   }
 
   private payFromCredits(i: number, day: Day, cashAtStart: Money): void {
@@ -639,25 +505,6 @@ export class Simulation {
   private splitParts(paid: Money, count: number): ArrayLike<number> {
     if (paid === this.splitWanted) return this.splitWeights;
     return this.apportioner.split(paid, this.splitWeights, count);
-  }
-
-  /** R7: at the end of day t, offers whose running total reached the threshold are earned. */
-  private checkThresholds(i: number, day: Day): void {
-    if (this.earning.length === 0) return;
-    let kept = 0;
-    for (const k of this.earning) {
-      const state = this.states[k];
-      if (state.phase === "earning") {
-        const threshold = state.credit.spendThreshold ?? 0;
-        if (this.progress(state, i + 1) >= threshold) {
-          this.earn(state, day);
-        } else if (state.credit.earnBy !== null && day >= state.credit.earnBy) {
-          state.phase = "lapsed";
-        }
-      }
-      if (state.phase === "earning") this.earning[kept++] = k;
-    }
-    this.earning.length = kept;
   }
 
   private recordBalances(i: number): void {

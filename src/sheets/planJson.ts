@@ -4,6 +4,7 @@
  * what `credit-planner plan --json` prints.
  */
 import {
+  type CampaignStatus,
   type CreditPlanStatus,
   type CreditType,
   type Day,
@@ -15,10 +16,15 @@ import {
   toMajor,
   type Warning,
 } from "../core";
+import { CAMPAIGN_STATUS_LABELS, CAMPAIGN_STATUSES, CREDIT_TYPE_LABELS } from "./labels";
+
+export type { CampaignStatus };
 
 export interface CreditJson {
   id: string;
   type: CreditType;
+  /** The type as the Credits sheet spells it ("Free", "Assignable", …). */
+  typeLabel: string;
   status: CreditPlanStatus;
   amount: number;
   remainingAtStart: number;
@@ -105,6 +111,8 @@ export interface PlanJson {
   warnings: WarningJson[];
   recommendations: RecommendationJson[];
   creditUpperBound: number;
+  /** The Campaigns sheet's statuses and their labels, for a face's what-if status choice. */
+  campaignStatuses: { value: CampaignStatus; label: string }[];
   daily?: DailyJson[];
   balances?: BalanceJson[];
   /** Set when R12 was left out on request: recommendations come in a later call. */
@@ -150,6 +158,7 @@ export function planToJson(plan: Plan, options: PlanJsonOptions = {}): PlanJson 
     credits: plan.credits.map((c) => ({
       id: c.id,
       type: c.type,
+      typeLabel: CREDIT_TYPE_LABELS[c.type],
       status: c.status,
       amount: m(c.amount),
       remainingAtStart: m(c.remainingAtStart),
@@ -190,6 +199,10 @@ export function planToJson(plan: Plan, options: PlanJsonOptions = {}): PlanJson 
       reason: r.reason,
     })),
     creditUpperBound: m(plan.creditUpperBound),
+    campaignStatuses: CAMPAIGN_STATUSES.map((value) => ({
+      value,
+      label: CAMPAIGN_STATUS_LABELS[value],
+    })),
   };
   if (options.daily) {
     const { ledger } = plan;

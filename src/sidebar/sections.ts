@@ -1,6 +1,5 @@
 /** Renders the plan's parts: summary, credits, campaigns, warnings, recommendations. */
 
-import { CREDIT_TYPE_LABELS } from "../sheets/labels";
 import type {
   CampaignJson,
   CreditJson,
@@ -87,7 +86,7 @@ export function renderCredits(plan: PlanJson, view: TableView): HTMLElement {
         h(
           "small",
           { className: "sub" },
-          `${CREDIT_TYPE_LABELS[r.type] ?? r.type} · ${r.status} · last day ${day(r.lastUsableDay)}`,
+          `${r.typeLabel} · ${r.status} · last day ${day(r.lastUsableDay)}`,
         ),
       ],
     },

@@ -3,9 +3,7 @@
  * They are sent with `getPlan(whatIf)` and never written to the sheets.
  */
 
-import type { CampaignStatus } from "../core";
-import { CAMPAIGN_STATUS_LABELS, CAMPAIGN_STATUSES } from "../sheets/labels";
-import type { PlanJson } from "../sheets/planJson";
+import type { CampaignStatus, PlanJson } from "../sheets/planJson";
 import type { WhatIfChange } from "../sheets/whatIf";
 import { type Child, h, replaceChildren } from "./dom";
 
@@ -75,13 +73,8 @@ export function createWhatIfPanel(onChange: (changes: WhatIfChange[]) => void): 
   const budget = h("input", {
     attrs: { id: "wi-budget", type: "number", min: "0", step: "any", inputmode: "decimal" },
   });
-  const status = h(
-    "select",
-    { attrs: { id: "wi-status" } },
-    ...CAMPAIGN_STATUSES.map((s) =>
-      h("option", { attrs: { value: s } }, CAMPAIGN_STATUS_LABELS[s]),
-    ),
-  );
+  // The choices come with the plan, spelled as the Campaigns sheet spells them.
+  const status = h("select", { attrs: { id: "wi-status" } });
   const credit = h("input", {
     attrs: { id: "wi-credit", type: "text", list: "wi-credit-ids", autocomplete: "off" },
   });
@@ -208,6 +201,12 @@ export function createWhatIfPanel(onChange: (changes: WhatIfChange[]) => void): 
         plan.credits.length !== next.credits.length;
       plan = next;
       budgetLabel.textContent = `New budget (${next.currency})`;
+      if (status.childElementCount === 0) {
+        replaceChildren(
+          status,
+          ...next.campaignStatuses.map((s) => h("option", { attrs: { value: s.value } }, s.label)),
+        );
+      }
       if (changedIds) {
         replaceChildren(
           campaignList,

@@ -1,26 +1,99 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dayFromYmd, isoDate, parseIsoDate, ymdFromDay } from "../../src/core";
 
-const CORE = "src/core";
-const files = readdirSync(CORE).filter((f) => f.endsWith(".ts"));
+/** Every TypeScript file under `dir`, subfolders included, as paths from the repo root. */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => join(dir, f).split(sep).join("/"));
+}
+
+function withoutComments(text: string): string {
+  return text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
+}
+
+interface Import {
+  specifier: string;
+  /** `import type` / `export type`: erased at build time. */
+  typeOnly: boolean;
+  /** The src/ folder it points into ("core", "sheets", …), "package" or "node". */
+  target: string;
+}
+
+const LAYERS = ["core", "sheets", "gas", "cli", "sidebar"] as const;
+type Layer = (typeof LAYERS)[number];
+
+function importsOf(file: string): Import[] {
+  const code = withoutComments(readFileSync(file, "utf8"));
+  const statements = [
+    ...code.matchAll(/^\s*(?:import|export)\s+(type\s+)?[\w\s{},*$]*?\bfrom\s+"([^"]+)"/gm),
+    ...code.matchAll(/^\s*import\s+()"([^"]+)"/gm),
+    ...code.matchAll(/\bimport\(\s*()"([^"]+)"\s*\)/g),
+  ];
+  return statements.map((m) => {
+    const specifier = m[2];
+    let target = "package";
+    if (specifier.startsWith("node:")) target = "node";
+    else if (specifier.startsWith(".")) {
+      const path = relative("src", resolve(dirname(file), specifier)).split(sep);
+      target = path[0] === ".." || path[0] === "" ? "outside src" : path[0];
+    }
+    return { specifier, typeOnly: m[1] !== undefined && m[1] !== "", target };
+  });
+}
+
+/** The seven "never" arrows of the layering (README, BRIEF): what each folder may import. */
+const MAY_IMPORT: Record<Layer, (i: Import) => boolean> = {
+  // core is pure: nothing outside core, no package, no Node.
+  core: (i) => i.target === "core",
+  // sheets maps tables to the model: core only.
+  sheets: (i) => i.target === "sheets" || i.target === "core",
+  // gas never imports cli or sidebar, and no Node API (Apps Script has none).
+  gas: (i) => ["gas", "sheets", "core", "package"].includes(i.target),
+  // cli never imports gas or sidebar.
+  cli: (i) => ["cli", "sheets", "core", "package", "node"].includes(i.target),
+  // sidebar never imports gas, cli or core; from sheets only types.
+  sidebar: (i) => i.target === "sidebar" || (i.target === "sheets" && i.typeOnly),
+};
+
+describe("the layers import only downward", () => {
+  for (const layer of LAYERS) {
+    it(`src/${layer} imports only what it may (subfolders included)`, () => {
+      const files = sourceFiles(`src/${layer}`);
+      expect(files.length).toBeGreaterThan(0);
+      const wrong: string[] = [];
+      for (const file of files) {
+        for (const i of importsOf(file)) {
+          if (!MAY_IMPORT[layer](i)) {
+            wrong.push(`${file} imports ${i.typeOnly ? "type " : ""}${i.specifier}`);
+          }
+        }
+      }
+      expect(wrong).toEqual([]);
+    });
+  }
+
+  it("the import scanner sees every kind of import", () => {
+    const file = "src/core/recommend/rerunner.ts";
+    const found = importsOf(file);
+    expect(found.map((i) => i.target)).toContain("core");
+    expect(found.find((i) => i.specifier === "../basis")).toMatchObject({ typeOnly: true });
+    expect(sourceFiles("src/core")).toContain(file);
+    expect(importsOf("src/cli/loadWorkbook.ts").map((i) => i.specifier)).toContain(
+      "read-excel-file/node",
+    );
+  });
+});
 
 describe("src/core stays pure", () => {
-  it("imports nothing outside src/core", () => {
-    for (const file of files) {
-      const text = readFileSync(join(CORE, file), "utf8");
-      const specifiers = [...text.matchAll(/from\s+"([^"]+)"/g)].map((m) => m[1]);
-      for (const spec of specifiers)
-        expect(spec, `${file} imports ${spec}`).toMatch(/^\.\/[\w.-]+$/);
-    }
-  });
   it("touches no Apps Script, DOM, Node or Date API", () => {
     const banned =
       /\b(SpreadsheetApp|HtmlService|document|window|process|require|Buffer|new Date|Date\.)\b/;
-    for (const file of files) {
-      const code = readFileSync(join(CORE, file), "utf8")
+    for (const file of sourceFiles("src/core")) {
+      const code = readFileSync(file, "utf8")
         .replace(/\/\*[\s\S]*?\*\//g, "")
         .replace(/\/\/.*$/gm, "");
       expect(banned.exec(code)?.[0], file).toBeUndefined();

@@ -19,7 +19,7 @@ import {
   simulate,
 } from "../../src/core";
 import { simulationBasis } from "../../src/core/basis";
-import { Rerunner, withAssignments } from "../../src/core/rerunner";
+import { Rerunner, withAssignments } from "../../src/core/recommend";
 import { campaign, credit, day, model } from "./builders";
 
 const START = day("2026-12-01");

@@ -11,11 +11,12 @@
  * and `expiredAfter` are measured, never estimated.
  */
 
-import { type SimulationBasis, simulationBasis } from "./basis";
-import type { RestrictionIndex } from "./eligibility";
-import type { CreditOutcome } from "./engine";
-import type { Model, Money, Warning } from "./model";
-import { NEVER_USABLE, type Plan, type Recommendation } from "./plan";
+import { type SimulationBasis, simulationBasis } from "../basis";
+import type { RestrictionIndex } from "../eligibility";
+import type { CreditOutcome } from "../engine";
+import type { Model, Money, Warning } from "../model";
+import { NEVER_USABLE, type Plan, type Recommendation } from "../plan";
+import { assignmentLimitFor } from "../validity";
 import {
   allSubsets,
   assignableCampaigns,
@@ -29,7 +30,6 @@ import { moneyText, nameList, recommendationReason } from "./recommendReason";
 import { Rerunner, withAssignments } from "./rerunner";
 import { spendMatchReadiness } from "./spendMatchReadiness";
 import { creditUpperBound } from "./upperBound";
-import { assignmentLimitFor } from "./validity";
 
 export interface R12Result {
   recommendations: Recommendation[];

@@ -4,11 +4,11 @@
  * `SPEND_MATCH_LANDS_IDLE` (seed 004: "have your follow-up campaigns planned
  * and ready before you hit the threshold").
  */
-import { isoDate } from "./calendar";
-import type { Model, Money, Warning } from "./model";
-import type { Plan } from "./plan";
+import { isoDate } from "../calendar";
+import type { Model, Money, Warning } from "../model";
+import type { Plan } from "../plan";
+import { creditWarning } from "../warnings/warning";
 import { moneyText } from "./recommendReason";
-import { creditWarning } from "./warnings";
 
 export interface IdleSpendMatch {
   creditIndex: number;

@@ -1,9 +1,10 @@
 /** R12's re-runs: the plan with other assignments, resumed where nothing can differ yet. */
-import type { SimulationBasis } from "./basis";
-import { horizonLength } from "./demand";
-import { type Checkpoint, type CreditOutcome, NEVER, Simulation } from "./engine";
-import type { Model } from "./model";
-import type { Plan } from "./plan";
+import type { SimulationBasis } from "../basis";
+import { type Checkpoint, NEVER } from "../checkpoint";
+import { horizonLength } from "../demand";
+import { type CreditOutcome, Simulation } from "../engine";
+import type { Model } from "../model";
+import type { Plan } from "../plan";
 
 /** A copy of the model with some credits' assigned campaigns replaced (credit index → ids). */
 export function withAssignments(model: Model, changes: ReadonlyMap<number, string[]>): Model {

@@ -11,6 +11,7 @@ function credit(id: string, fields: Partial<CreditJson> = {}): CreditJson {
   return {
     id,
     type: "free",
+    typeLabel: "Free",
     status: "available",
     amount: 100,
     remainingAtStart: 100,
@@ -63,6 +64,7 @@ function plan(fields: Partial<PlanJson> = {}): PlanJson {
     warnings: [],
     recommendations: [],
     creditUpperBound: 0,
+    campaignStatuses: [{ value: "active", label: "Active" }],
     ...fields,
   };
 }

@@ -2,9 +2,9 @@
  * R12: cheap scores that pick which campaign sets are worth a real re-run.
  * Scores only guide the search; every figure shown comes from `simulate`.
  */
-import { canBeNewlyAssigned, type RestrictionIndex } from "./eligibility";
-import type { Model } from "./model";
-import type { Plan } from "./plan";
+import { canBeNewlyAssigned, type RestrictionIndex } from "../eligibility";
+import type { Model } from "../model";
+import type { Plan } from "../plan";
 
 /** Per-campaign prefix sums over the horizon's day indexes (length days + 1). */
 export interface SpendScores {

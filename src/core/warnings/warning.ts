@@ -1,5 +1,5 @@
 /** R11: one place that knows each warning code's severity and how to point it. */
-import type { Campaign, Credit, Model, Severity, SourceRef, Warning, WarningCode } from "./model";
+import type { Campaign, Credit, Model, Severity, SourceRef, Warning, WarningCode } from "../model";
 
 const SEVERITY: Record<WarningCode, Severity> = {
   MISSING_SHEET: "info",

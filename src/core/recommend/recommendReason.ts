@@ -1,8 +1,8 @@
 /** R12: the one-line reasons shown with a recommendation. */
-import { isoDate } from "./calendar";
-import { isDelivering } from "./eligibility";
-import type { Campaign, Model, Money } from "./model";
-import { formatMoney } from "./money";
+import { isoDate } from "../calendar";
+import { isDelivering } from "../eligibility";
+import type { Campaign, Model, Money } from "../model";
+import { formatMoney } from "../money";
 
 export function moneyText(model: Model, amount: Money): string {
   return formatMoney(Math.round(amount), model.account.currency, model.account.minorUnits);

@@ -1,14 +1,18 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { computeDemand } from "../../src/core/demand";
-import { canBeNewlyAssigned, passesRestrictions } from "../../src/core/eligibility";
-import { simulate } from "../../src/core/engine";
-import type { Model } from "../../src/core/model";
-import type { Plan } from "../../src/core/plan";
-import { recommend } from "../../src/core/recommend";
-import { boundCredits, creditUpperBound, maxCreditFlow } from "../../src/core/upperBound";
-import { assignmentLimitFor } from "../../src/core/validity";
-import { campaign, credit, model, prng, randomModel } from "./recommendFixtures";
+import { computeDemand } from "../../../src/core/demand";
+import { canBeNewlyAssigned, passesRestrictions } from "../../../src/core/eligibility";
+import { simulate } from "../../../src/core/engine";
+import type { Model } from "../../../src/core/model";
+import type { Plan } from "../../../src/core/plan";
+import { recommend } from "../../../src/core/recommend/recommend";
+import {
+  boundCredits,
+  creditUpperBound,
+  maxCreditFlow,
+} from "../../../src/core/recommend/upperBound";
+import { assignmentLimitFor } from "../../../src/core/validity";
+import { campaign, assignableCredit as credit, model, prng, randomModel } from "../builders";
 
 function creditUsed(plan: Plan): number {
   return plan.credits.reduce((sum, c) => sum + c.used, 0);
@@ -86,7 +90,11 @@ describe("R12 credit upper bound", () => {
           }
           const freeAmount = Math.floor(leftover * random());
           credits.push(credit("F", { type: "free", amount: freeAmount, validityDays: validity }));
-          const m = model(campaigns, credits, { cashBalance: 10_000_000, horizonDays: 40 });
+          const m = model({
+            campaigns: campaigns,
+            credits: credits,
+            account: { cashBalance: 10_000_000, horizonDays: 40 },
+          });
           const plan = simulate(m);
           const { recommendations, creditUpperBound: bound } = recommend(m, plan);
           const applied = simulate({
@@ -105,26 +113,26 @@ describe("R12 credit upper bound", () => {
   });
 
   it("R12: a restricted credit's bound counts only campaigns it may pay, inside its validity", () => {
-    const m = model(
-      [
+    const m = model({
+      campaigns: [
         campaign("S", { adProduct: "Spark", budget: 1_000 }),
         campaign("T", { adProduct: "TopView", budget: 100_000 }),
         campaign("P", { adProduct: "Spark", budget: 100_000, status: "paused" }),
       ],
-      [credit("A", { amount: 1_000_000, validityDays: 7, adProducts: ["Spark"] })],
-      { cashBalance: 0, horizonDays: 30 },
-    );
+      credits: [credit("A", { amount: 1_000_000, validityDays: 7, adProducts: ["Spark"] })],
+      account: { cashBalance: 0, horizonDays: 30 },
+    });
     const plan = simulate(m);
     // Only S (10.00 a day) for 7 days: 70.00; paused P has no demand, T is not Spark.
     expect(recommend(m, plan).creditUpperBound).toBe(7_000);
   });
 
   it("R12: conditional credits and the cash gate are relaxed, so the bound may exceed the plan", () => {
-    const m = model(
-      [campaign("X", { budget: 1_000 })],
-      [credit("Q", { type: "conditional", amount: 5_000, minCashBalance: 100_000 })],
-      { cashBalance: 0, horizonDays: 10 },
-    );
+    const m = model({
+      campaigns: [campaign("X", { budget: 1_000 })],
+      credits: [credit("Q", { type: "conditional", amount: 5_000, minCashBalance: 100_000 })],
+      account: { cashBalance: 0, horizonDays: 10 },
+    });
     const plan = simulate(m);
     expect(creditUsed(plan)).toBe(0);
     expect(recommend(m, plan).creditUpperBound).toBe(5_000);

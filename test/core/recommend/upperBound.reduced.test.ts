@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FlowNetwork } from "../../src/core/maxflow";
-import { type BoundCredit, maxCreditFlow } from "../../src/core/upperBound";
+import { FlowNetwork } from "../../../src/core/recommend/maxflow";
+import { type BoundCredit, maxCreditFlow } from "../../../src/core/recommend/upperBound";
 
 /** The unreduced graph: one node per (campaign, day). */
 function perDayFlow(credits: BoundCredit[], demand: Float64Array[], days: number): number {

@@ -10,10 +10,10 @@
  * campaign-days, so one node per (class, block) capped by the summed demand
  * carries exactly the flow the per-day graph would.
  */
-import { canBeNewlyAssigned, RestrictionIndex } from "./eligibility";
+import { canBeNewlyAssigned, RestrictionIndex } from "../eligibility";
+import type { Model, Money } from "../model";
+import { NEVER_USABLE, type Plan } from "../plan";
 import { FlowNetwork } from "./maxflow";
-import type { Model, Money } from "./model";
-import { NEVER_USABLE, type Plan } from "./plan";
 
 /** One credit as the bound sees it: amount, usable day range, campaigns it may pay. */
 export interface BoundCredit {

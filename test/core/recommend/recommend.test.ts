@@ -1,15 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { simulationBasis } from "../../src/core/basis";
-import { passesRestrictions } from "../../src/core/eligibility";
-import { simulate } from "../../src/core/engine";
-import type { Model } from "../../src/core/model";
-import type { Plan, Recommendation } from "../../src/core/plan";
-import { recommend, withAssignment } from "../../src/core/recommend";
-import { nameList } from "../../src/core/recommendReason";
-import { Rerunner, withAssignments } from "../../src/core/rerunner";
-import { assignmentLimitFor } from "../../src/core/validity";
-import { campaign, credit, model, PLAN_START, randomModel } from "./recommendFixtures";
+import { simulationBasis } from "../../../src/core/basis";
+import { passesRestrictions } from "../../../src/core/eligibility";
+import { simulate } from "../../../src/core/engine";
+import type { Model } from "../../../src/core/model";
+import type { Plan, Recommendation } from "../../../src/core/plan";
+import { recommend, withAssignment } from "../../../src/core/recommend/recommend";
+import { nameList } from "../../../src/core/recommend/recommendReason";
+import { Rerunner, withAssignments } from "../../../src/core/recommend/rerunner";
+import { assignmentLimitFor } from "../../../src/core/validity";
+import { campaign, assignableCredit as credit, model, PLAN_START, randomModel } from "../builders";
 
 interface Optimum {
   set: string[];
@@ -162,16 +162,16 @@ describe("R12 recommendations", () => {
   });
 
   it("R12: a credit assigned only to a paused campaign gets a recommendation naming why", () => {
-    const m = model(
-      [
+    const m = model({
+      campaigns: [
         campaign("P", { name: "Old promo", status: "paused" }),
         campaign("X", { name: "Spring sale", budget: 2_000 }),
         campaign("Y", { name: "Retarget", budget: 1_000 }),
         campaign("D", { name: "Draft one", status: "draft" }),
       ],
-      [credit("A", { amount: 30_000, validityDays: 10, assignedCampaigns: ["P"] })],
-      { cashBalance: 1_000_000 },
-    );
+      credits: [credit("A", { amount: 30_000, validityDays: 10, assignedCampaigns: ["P"] })],
+      account: { cashBalance: 1_000_000 },
+    });
     const plan = simulate(m);
     expect(plan.credits[0].expired).toBe(30_000);
     const { recommendations } = recommend(m, plan);
@@ -187,15 +187,15 @@ describe("R12 recommendations", () => {
   });
 
   it("R12: fewest campaigns win a tie, and an unassigned credit is recommended too", () => {
-    const m = model(
-      [
+    const m = model({
+      campaigns: [
         campaign("S", { budget: 500 }),
         campaign("L1", { budget: 5_000 }),
         campaign("L2", { budget: 5_000 }),
       ],
-      [credit("A", { amount: 20_000, validityDays: 5 })],
-      { cashBalance: 1_000_000 },
-    );
+      credits: [credit("A", { amount: 20_000, validityDays: 5 })],
+      account: { cashBalance: 1_000_000 },
+    });
     const plan = simulate(m);
     const [rec] = recommend(m, plan).recommendations;
     // L1 alone spends 250.00 in 5 days ≥ 200.00; L1 comes before L2 in the sheet.
@@ -206,30 +206,33 @@ describe("R12 recommendations", () => {
   });
 
   it("R12: no recommendation when nothing expires or the credit is not usable", () => {
-    const m = model(
-      [campaign("X", { budget: 10_000 })],
-      [
+    const m = model({
+      campaigns: [campaign("X", { budget: 10_000 })],
+      credits: [
         credit("OK", { amount: 5_000, assignedCampaigns: ["X"] }),
         credit("USED", { status: "used", assignedCampaigns: [] }),
         credit("GONE", { status: "expired" }),
         credit("NA", { status: "not_available" }),
         credit("OLD", { issueDate: PLAN_START - 100, validityDays: 30 }),
       ],
-      { cashBalance: 1_000_000 },
-    );
+      account: { cashBalance: 1_000_000 },
+    });
     const plan = simulate(m);
     expect(recommend(m, plan).recommendations).toEqual([]);
   });
 
   it("R12: credits competing for the same campaigns get their joint effect measured", () => {
-    const m = model(
-      [campaign("X", { budget: 1_000 }), campaign("Y", { budget: 1_000, adProduct: "Spark" })],
-      [
+    const m = model({
+      campaigns: [
+        campaign("X", { budget: 1_000 }),
+        campaign("Y", { budget: 1_000, adProduct: "Spark" }),
+      ],
+      credits: [
         credit("A", { amount: 20_000, validityDays: 10 }),
         credit("B", { amount: 20_000, validityDays: 10 }),
       ],
-      { cashBalance: 1_000_000, horizonDays: 20 },
-    );
+      account: { cashBalance: 1_000_000, horizonDays: 20 },
+    });
     const plan = simulate(m);
     const { recommendations } = recommend(m, plan);
     expect(recommendations.map((r) => r.credit)).toEqual(["A", "B"]);
@@ -249,14 +252,14 @@ describe("R12 recommendations", () => {
   it("R12: a re-run resumes no later than the changed credit's first day in the balance", () => {
     // X arrives on day 2 and Y on day 3, so both days are kept. Moving X from A
     // to the smaller B changes what X pays on day 2 itself.
-    const m = model(
-      [campaign("A", { budget: 100 }), campaign("B", { budget: 30 })],
-      [
+    const m = model({
+      campaigns: [campaign("A", { budget: 100 }), campaign("B", { budget: 30 })],
+      credits: [
         credit("X", { amount: 150, issueDate: PLAN_START + 1, assignedCampaigns: ["A"] }),
         credit("Y", { amount: 500, issueDate: PLAN_START + 2, assignedCampaigns: ["B"] }),
       ],
-      { horizonDays: 5 },
-    );
+      account: { horizonDays: 5 },
+    });
     const basis = simulationBasis(m);
     const rerunner = new Rerunner(m, basis, [0, 1]);
     const change = new Map([[0, ["B"]]]);
@@ -288,12 +291,12 @@ describe("R12 recommendations", () => {
     // and costs 8 days: all three are measured. Arriving at plan start, each
     // costs 30: only the first is.
     const accountOf = (issueDay: number) =>
-      model(
-        ["A", "B", "C"].map((id) => campaign(id, { budget: 100 })),
-        ["X", "Y", "Z"].map((id) =>
+      model({
+        campaigns: ["A", "B", "C"].map((id) => campaign(id, { budget: 100 })),
+        credits: ["X", "Y", "Z"].map((id) =>
           credit(id, { amount: 500, issueDate: issueDay, validityDays: 5, assignedCampaigns: [] }),
         ),
-      );
+      });
     const late = accountOf(PLAN_START + 22);
     const early = accountOf(PLAN_START);
     const recsOf = (m: Model) => recommend(m, simulate(m), { maxReruns: 1 }).recommendations;

@@ -1,18 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { isoDate } from "../../src/core/calendar";
-import { simulate } from "../../src/core/engine";
-import { recommend } from "../../src/core/recommend";
-import { campaign, credit, model, PLAN_START } from "./recommendFixtures";
+import { isoDate } from "../../../src/core/calendar";
+import { simulate } from "../../../src/core/engine";
+import { recommend } from "../../../src/core/recommend/recommend";
+import { campaign, assignableCredit as credit, model, PLAN_START } from "../builders";
 
 function offer(endsAfterDays: number | null) {
-  return model(
-    [
+  return model({
+    campaigns: [
       campaign("X", {
         budget: 10_000,
         endDate: endsAfterDays === null ? null : PLAN_START + endsAfterDays,
       }),
     ],
-    [
+    credits: [
       credit("SM", {
         type: "spend_match",
         status: "earning",
@@ -23,8 +23,8 @@ function offer(endsAfterDays: number | null) {
         source: { sheet: "Credits", row: 4, cells: { spendThreshold: "N4" } },
       }),
     ],
-    { cashBalance: 10_000_000, horizonDays: 30 },
-  );
+    account: { cashBalance: 10_000_000, horizonDays: 30 },
+  });
 }
 
 describe("R12 spend-match readiness", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FlowNetwork } from "../../src/core/maxflow";
+import { FlowNetwork } from "../../../src/core/recommend/maxflow";
 
 interface EdgeSpec {
   from: number;
