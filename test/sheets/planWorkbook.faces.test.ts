@@ -27,7 +27,7 @@ import {
   warningTable,
 } from "../../src/sheets";
 import { getPlan, OUTPUT_SHEETS, writePlan } from "../../src/sheets/service";
-import { memoryPort } from "../service/memoryPort";
+import { memoryPort } from "./memoryPort";
 
 const SPREADSHEET_ZONE = "America/New_York";
 
