@@ -23,8 +23,8 @@ export type { CampaignStatus };
 export interface CreditJson {
   id: string;
   type: CreditType;
-  /** The type as the Credits sheet spells it ("Free", "Assignable", …). */
-  typeLabel: string;
+  /** The type as the Credits sheet spells it ("Free", "Assignable", …); with the `labels` option. */
+  typeLabel?: string;
   status: CreditPlanStatus;
   amount: number;
   remainingAtStart: number;
@@ -111,8 +111,8 @@ export interface PlanJson {
   warnings: WarningJson[];
   recommendations: RecommendationJson[];
   creditUpperBound: number;
-  /** The Campaigns sheet's statuses and their labels, for a face's what-if status choice. */
-  campaignStatuses: { value: CampaignStatus; label: string }[];
+  /** The Campaigns sheet's statuses and their labels, for a what-if status choice (`labels` option). */
+  campaignStatuses?: { value: CampaignStatus; label: string }[];
   daily?: DailyJson[];
   balances?: BalanceJson[];
   /** Set when R12 was left out on request: recommendations come in a later call. */
@@ -138,6 +138,11 @@ export interface PlanJsonOptions {
   daily?: boolean;
   /** Adds the compact `series`: what a draw-down chart needs. */
   series?: boolean;
+  /**
+   * Adds the sheets' spellings a face shows (credit type labels, campaign
+   * status choices), so a face that imports only types needs no label table.
+   */
+  labels?: boolean;
 }
 
 export function planToJson(plan: Plan, options: PlanJsonOptions = {}): PlanJson {
@@ -158,7 +163,6 @@ export function planToJson(plan: Plan, options: PlanJsonOptions = {}): PlanJson 
     credits: plan.credits.map((c) => ({
       id: c.id,
       type: c.type,
-      typeLabel: CREDIT_TYPE_LABELS[c.type],
       status: c.status,
       amount: m(c.amount),
       remainingAtStart: m(c.remainingAtStart),
@@ -199,11 +203,16 @@ export function planToJson(plan: Plan, options: PlanJsonOptions = {}): PlanJson 
       reason: r.reason,
     })),
     creditUpperBound: m(plan.creditUpperBound),
-    campaignStatuses: CAMPAIGN_STATUSES.map((value) => ({
+  };
+  if (options.labels) {
+    json.credits.forEach((credit, k) => {
+      credit.typeLabel = CREDIT_TYPE_LABELS[plan.credits[k].type];
+    });
+    json.campaignStatuses = CAMPAIGN_STATUSES.map((value) => ({
       value,
       label: CAMPAIGN_STATUS_LABELS[value],
-    })),
-  };
+    }));
+  }
   if (options.daily) {
     const { ledger } = plan;
     const daily: DailyJson[] = new Array(ledger.length);

@@ -92,7 +92,8 @@ export function planFromPort(
 }
 
 /**
- * `getPlan(whatIf)` of CONTRACT §4: the JSON plan with the draw-down series;
+ * `getPlan(whatIf)` of CONTRACT §4: the JSON plan with the draw-down series
+ * and the labels the sidebar shows;
  * no Date inside. `options` `{ recommendations: false }` leaves R12 out (and
  * marks the plan `recommendationsPending`) so a large account's plan can be on
  * screen before its recommendations are measured.
@@ -104,7 +105,7 @@ export function getPlan(port: WorkbookPort, whatIf: unknown, options: unknown = 
     (options as { recommendations?: unknown }).recommendations === false
   );
   const plan = planFromPort(port, parseWhatIf(whatIf), { recommendations: withRecommendations });
-  const json = planToJson(plan, { series: true });
+  const json = planToJson(plan, { series: true, labels: true });
   if (!withRecommendations) json.recommendationsPending = true;
   return json;
 }

@@ -86,7 +86,7 @@ export function renderCredits(plan: PlanJson, view: TableView): HTMLElement {
         h(
           "small",
           { className: "sub" },
-          `${r.typeLabel} · ${r.status} · last day ${day(r.lastUsableDay)}`,
+          `${r.typeLabel ?? r.type} · ${r.status} · last day ${day(r.lastUsableDay)}`,
         ),
       ],
     },

@@ -201,7 +201,7 @@ export function createWhatIfPanel(onChange: (changes: WhatIfChange[]) => void): 
         plan.credits.length !== next.credits.length;
       plan = next;
       budgetLabel.textContent = `New budget (${next.currency})`;
-      if (status.childElementCount === 0) {
+      if (status.childElementCount === 0 && next.campaignStatuses) {
         replaceChildren(
           status,
           ...next.campaignStatuses.map((s) => h("option", { attrs: { value: s.value } }, s.label)),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dayFromYmd, defaultAccount, type Model } from "../../src/core";
 import type { Table } from "../../src/sheets";
+import { CAMPAIGN_STATUSES, CREDIT_TYPE_LABELS } from "../../src/sheets/labels";
 import {
   applyRecommendation,
   chooseOwnedSheetName,
@@ -109,6 +110,15 @@ describe("server service over a port", () => {
     expect(port.writes).toBe(0);
     expect(port.log).toEqual([]);
     expect(asIs.series?.credits.map((c) => c.id)).toEqual(["C1", "C2"]);
+  });
+
+  it("getPlan carries the labels the sidebar shows, so the sidebar imports only types", () => {
+    const json = getPlan(memoryPort(tables(), TODAY), null);
+    expect(json.credits.map((c) => [c.type, c.typeLabel])).toEqual(
+      json.credits.map((c) => [c.type, CREDIT_TYPE_LABELS[c.type]]),
+    );
+    expect(json.campaignStatuses?.map((s) => s.value)).toEqual(CAMPAIGN_STATUSES);
+    expect(json.campaignStatuses?.find((s) => s.value === "paused")?.label).toBe("Paused");
   });
 
   it("getPlan can leave R12 out so the plan shows first (R12 recommendations follow)", () => {
