@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { WorkbookTables } from "../sheets";
-import { applyRecommendation, getPlan, selectCell, writePlan } from "../sheets/service";
+import { applyRecommendation, getPlan, selectCell, undoApply, writePlan } from "../sheets/service";
 import { type MemoryWorkbookPort, memoryWorkbookPort } from "./previewPort";
 import { injectShim, previewShimScript } from "./previewShim";
 
@@ -45,6 +45,10 @@ function handlers(port: MemoryWorkbookPort, label: string): Record<string, Handl
     getPlan: ([whatIf, options]) => getPlan(port, whatIf ?? null, options ?? null),
     applyRecommendation: ([creditId, campaignIds]) => ({
       ...applyRecommendation(port, creditId, campaignIds),
+      notes: [note],
+    }),
+    undoApply: ([creditId, before, after]) => ({
+      ...undoApply(port, creditId, before, after),
       notes: [note],
     }),
     writePlanToSheets: () => {

@@ -46,7 +46,7 @@ export function previewShimScript(functionNames: readonly string[], bannerText: 
     banner.className = "preview-banner";
     banner.setAttribute("role", "note");
     banner.textContent = ${scriptJson(bannerText)};
-    banner.style.cssText = "margin:0 0 8px;padding:4px 6px;font-size:11px;background:#e8eefa;color:#1b2a4a;border-radius:4px";
+    banner.style.cssText = "margin:0 0 8px;padding:4px 6px;font-size:12px;background:#e8f0fe;color:#1b2a4a;border-radius:4px";
     document.body.insertBefore(banner, document.body.firstChild);
   });
 })();`;

@@ -67,7 +67,15 @@ export function buildMenu(items: readonly MenuItem[]): void {
 
 export function showPlanner(): void {
   requireAuthorization();
-  const page = HtmlService.createHtmlOutputFromFile("Sidebar").setTitle(TITLE).setWidth(300);
+  // The spreadsheet's locale rides with the page (read once here, not on every
+  // getPlan): the sidebar writes dates and money in it. Only [A-Za-z0-9_-] pass.
+  const locale = SpreadsheetApp.getActive()
+    .getSpreadsheetLocale()
+    .replace(/[^A-Za-z0-9_-]/g, "");
+  const page = HtmlService.createHtmlOutputFromFile("Sidebar")
+    .append(`<meta name="spreadsheet-locale" content="${locale}">`)
+    .setTitle(TITLE)
+    .setWidth(300);
   SpreadsheetApp.getUi().showSidebar(page);
 }
 
@@ -105,6 +113,11 @@ export function getPlan(whatIf: unknown, options?: unknown): PlanJson {
 export function applyRecommendation(creditId: unknown, campaignIds: unknown) {
   requireAuthorization();
   return withDocumentLock(() => service.applyRecommendation(activePort(), creditId, campaignIds));
+}
+
+export function undoApply(creditId: unknown, before: unknown, after: unknown) {
+  requireAuthorization();
+  return withDocumentLock(() => service.undoApply(activePort(), creditId, before, after));
 }
 
 export function selectCell(sheet: unknown, a1: unknown): void {

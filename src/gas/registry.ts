@@ -235,6 +235,19 @@ export const REGISTRY: readonly GlobalEntry[] = [
       addon.applyRecommendation(creditId, campaignIds),
   },
   {
+    name: "undoApply",
+    kind: "global",
+    description:
+      "Sidebar call: puts back a credit's Assigned campaigns from before an Apply, logged.",
+    params: [
+      { name: "creditId", type: "string", description: "The credit." },
+      { name: "before", type: "string", description: "The cell's text before the Apply." },
+      { name: "after", type: "string", description: "The text the Apply wrote." },
+    ],
+    run: (creditId: unknown, before: unknown, after: unknown) =>
+      addon.undoApply(creditId, before, after),
+  },
+  {
     name: "selectCell",
     kind: "global",
     description: "Sidebar call: selects a cell a warning points at.",

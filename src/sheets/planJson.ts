@@ -16,16 +16,25 @@ import {
   toMajor,
   type Warning,
 } from "../core";
-import { CAMPAIGN_STATUS_LABELS, CAMPAIGN_STATUSES, CREDIT_TYPE_LABELS } from "./labels";
+import {
+  CAMPAIGN_STATUS_LABELS,
+  CAMPAIGN_STATUSES,
+  CREDIT_STATUS_LABELS,
+  CREDIT_TYPE_LABELS,
+} from "./labels";
 
 export type { CampaignStatus };
 
 export interface CreditJson {
   id: string;
+  /** The Credits sheet's Name (may be empty): shown before the id. */
+  name: string;
   type: CreditType;
   /** The type as the Credits sheet spells it ("Free", "Assignable", …); with the `labels` option. */
   typeLabel?: string;
   status: CreditPlanStatus;
+  /** The status as a person reads it ("Depleted", "Not available", …); with the `labels` option. */
+  statusLabel?: string;
   amount: number;
   remainingAtStart: number;
   issued: number;
@@ -119,6 +128,11 @@ export interface PlanJson {
   recommendationsPending?: boolean;
   /** Compact end-of-day series for a draw-down chart (`series` option). */
   series?: SeriesJson;
+  /**
+   * The spreadsheet's locale as a BCP 47 tag (`en-US`), set by the add-on's
+   * `getPlan`: the sidebar formats dates and money in it.
+   */
+  locale?: string;
 }
 
 function dateOrNull(day: Day | null): string | null {
@@ -162,6 +176,7 @@ export function planToJson(plan: Plan, options: PlanJsonOptions = {}): PlanJson 
     },
     credits: plan.credits.map((c) => ({
       id: c.id,
+      name: c.name,
       type: c.type,
       status: c.status,
       amount: m(c.amount),
@@ -207,6 +222,7 @@ export function planToJson(plan: Plan, options: PlanJsonOptions = {}): PlanJson 
   if (options.labels) {
     json.credits.forEach((credit, k) => {
       credit.typeLabel = CREDIT_TYPE_LABELS[plan.credits[k].type];
+      credit.statusLabel = CREDIT_STATUS_LABELS[plan.credits[k].status];
     });
     json.campaignStatuses = CAMPAIGN_STATUSES.map((value) => ({
       value,

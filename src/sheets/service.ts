@@ -55,6 +55,8 @@ export interface WorkbookPort {
   timeZone(): string;
   /** The current instant, in epoch milliseconds (never a Date: see `readAndPlan`). */
   now(): number;
+  /** The spreadsheet's locale (`en_US` or `en-US`), if the host knows one: faces format in it. */
+  locale?(): string;
   /** A human timestamp for the assignment log. */
   timestamp(): string;
   /** Sets one cell (sheet matched case-insensitively) to a text value, never a formula. */
@@ -107,6 +109,8 @@ export function getPlan(port: WorkbookPort, whatIf: unknown, options: unknown = 
   const plan = planFromPort(port, parseWhatIf(whatIf), { recommendations: withRecommendations });
   const json = planToJson(plan, { series: true, labels: true });
   if (!withRecommendations) json.recommendationsPending = true;
+  const locale = port.locale?.();
+  if (locale) json.locale = locale.replace(/_/g, "-");
   return json;
 }
 
@@ -135,10 +139,30 @@ export interface ApplyResult {
   after: string;
 }
 
+/** The Credits sheet cell holding a credit's Assigned campaigns, and its text now. */
+function assignmentCell(
+  port: WorkbookPort,
+  creditId: string,
+  what: string,
+): { sheet: string; cell: string; text: string } {
+  const tables = port.readTables();
+  const read = readAt(tables, requestOf(port));
+  if (!read.ok) throw new Error(`The workbook cannot be read: ${read.error}`);
+  const credit = read.model.credits.find((c) => c.id === creditId);
+  if (!credit) throw new Error(`${what}: credit '${creditId}' is not in the Credits sheet`);
+  const cell = credit.source?.cells.assignedCampaigns;
+  if (!cell) {
+    throw new Error(
+      `${what}: the Credits sheet has no Assigned campaigns column; add one and try again`,
+    );
+  }
+  return { sheet: credit.source?.sheet ?? "Credits", cell, text: cellText(tables.credits, cell) };
+}
+
 /**
  * R6/R12 Apply: writes only the credit's Assigned campaigns cell and appends
  * one line (when, credit, before, after) to the Assignment log, so the change
- * can be undone by hand.
+ * can be undone by hand or with `undoApply`.
  */
 export function applyRecommendation(
   port: WorkbookPort,
@@ -149,23 +173,38 @@ export function applyRecommendation(
   if (!Array.isArray(campaignIds) || campaignIds.some((id) => typeof id !== "string")) {
     throw new Error("Apply: the campaigns must be a list of ids");
   }
-  const tables = port.readTables();
-  const read = readAt(tables, requestOf(port));
-  if (!read.ok) throw new Error(`The workbook cannot be read: ${read.error}`);
-  const credit = read.model.credits.find((c) => c.id === creditId);
-  if (!credit) throw new Error(`Apply: credit '${creditId}' is not in the Credits sheet`);
-  const cell = credit.source?.cells.assignedCampaigns;
-  if (!cell) {
-    throw new Error(
-      "Apply: the Credits sheet has no Assigned campaigns column; add one and try again",
-    );
-  }
-  const sheet = credit.source?.sheet ?? "Credits";
-  const before = cellText(tables.credits, cell);
+  const { sheet, cell, text: before } = assignmentCell(port, creditId, "Apply");
   const after = (campaignIds as string[]).join(", ");
   port.setCellText(sheet, cell, after);
   port.appendLogRow([port.timestamp(), creditId, before, after]);
   return { credit: creditId, before, after };
+}
+
+/**
+ * Undo of an Apply: puts back the text the credit's Assigned campaigns cell
+ * held before (`before` of the Apply's result), logged like any other change.
+ * Refuses when the cell no longer holds what the Apply wrote (someone edited
+ * it since): undoing then would overwrite their edit.
+ */
+export function undoApply(
+  port: WorkbookPort,
+  creditId: unknown,
+  before: unknown,
+  after: unknown,
+): ApplyResult {
+  if (typeof creditId !== "string" || creditId === "") throw new Error("Undo: no credit given");
+  if (typeof before !== "string" || typeof after !== "string") {
+    throw new Error("Undo: the assignment before and after the Apply must be texts");
+  }
+  const { sheet, cell, text: now } = assignmentCell(port, creditId, "Undo");
+  if (now.trim() !== after.trim()) {
+    throw new Error(
+      `Undo: the Assigned campaigns of credit '${creditId}' changed since the Apply (now '${now}'); nothing was changed`,
+    );
+  }
+  port.setCellText(sheet, cell, before);
+  port.appendLogRow([port.timestamp(), creditId, now, before]);
+  return { credit: creditId, before: now, after: before };
 }
 
 /** The draw-down table with an end-of-day cash column, for the chart of credits and cash. */

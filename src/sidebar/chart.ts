@@ -1,29 +1,42 @@
 /**
- * The draw-down chart: hand-made SVG, one line per shown credit plus "others"
- * and cash, expiry days marked on the axis. Hovering, tapping or the arrow
- * keys pick a day; the readout under the chart lists that day's values.
+ * The draw-down chart, hand-made SVG: two panels on one date axis, credits
+ * on top and cash below (each its own scale, so a big cash balance never
+ * flattens the credit lines), weekly grid lines with dated ticks, and an
+ * expiry marker only where a credit loses money. Hovering, tapping or the
+ * arrow keys pick a day; its values show in a tooltip that floats over the
+ * chart (the page never moves).
  */
 import type { ChartData, ChartLine } from "./chartData";
 import { h, replaceChildren, svg } from "./dom";
-import { addDays, compactMoney, money } from "./format";
+import { addDays, compactMoney, day, tickDay } from "./format";
+import { isolated, moneyText, nameText } from "./values";
 
-const WIDTH = 280;
-const HEIGHT = 150;
-const PAD = { left: 4, right: 4, top: 14, bottom: 20 };
-const PLOT_W = WIDTH - PAD.left - PAD.right;
-const PLOT_H = HEIGHT - PAD.top - PAD.bottom;
+/** 1 unit = 1 px in a 300 px sidebar (276 px inside its padding): 12-unit text is 12 px. */
+const WIDTH = 276;
+const PAD_X = 2;
+const PLOT_W = WIDTH - 2 * PAD_X;
+const CREDIT_TOP = 18;
+const CREDIT_H = 110;
+const CASH_TOP = CREDIT_TOP + CREDIT_H + 26;
+const CASH_H = 56;
+const AXIS_Y = CASH_TOP + CASH_H;
+const HEIGHT = AXIS_Y + 18;
+/** Fewest units between two dated ticks (a `Dec 25` label is about 40 px wide). */
+const TICK_LABEL_GAP = 52;
+
 const CREDIT_COLORS = [
-  "#1f63b4",
-  "#c0392b",
-  "#2e7d32",
-  "#7b3fa0",
-  "#8c564b",
-  "#c2185b",
-  "#00838f",
-  "#9e7c00",
+  "#1a73e8",
+  "#d93025",
+  "#188038",
+  "#9334e6",
+  "#e8710a",
+  "#c5221f",
+  "#007b83",
+  "#b06000",
 ];
-const OTHERS_COLOR = "#6b6b6b";
-const CASH_COLOR = "#111111";
+const OTHERS_COLOR = "#80868b";
+const CASH_COLOR = "#202124";
+const EXPIRY_COLOR = "#c5221f";
 
 function lineColor(line: ChartLine, index: number): string {
   if (line.kind === "cash") return CASH_COLOR;
@@ -31,14 +44,33 @@ function lineColor(line: ChartLine, index: number): string {
   return CREDIT_COLORS[index % CREDIT_COLORS.length];
 }
 
+/** Path of a series; a credit line ends where it stays at zero (no pile of lines on the axis). */
+function pathOf(
+  values: readonly number[],
+  x: (d: number) => number,
+  y: (v: number) => number,
+  endAtZero: boolean,
+): string {
+  let last = values.length - 1;
+  if (endAtZero) {
+    while (last > 0 && values[last] === 0 && values[last - 1] === 0) last--;
+  }
+  const step = Math.max(1, Math.ceil((last + 1) / PLOT_W));
+  const parts: string[] = [];
+  for (let d = 0; d <= last; d += step) {
+    parts.push(`${parts.length === 0 ? "M" : "L"}${x(d).toFixed(1)} ${y(values[d]).toFixed(1)}`);
+  }
+  if (last % step !== 0) parts.push(`L${x(last).toFixed(1)} ${y(values[last]).toFixed(1)}`);
+  if (parts.length === 1)
+    parts.push(`L${(x(last) + 0.5).toFixed(1)} ${y(values[last]).toFixed(1)}`);
+  return parts.join("");
+}
+
 export function renderChart(data: ChartData, currency: string): HTMLElement {
-  const x = (d: number) =>
-    PAD.left + (data.days <= 1 ? PLOT_W / 2 : (d / (data.days - 1)) * PLOT_W);
-  const yCredit = (v: number) => PAD.top + ((data.creditMax - v) / data.creditMax) * PLOT_H;
+  const x = (d: number) => PAD_X + (data.days <= 1 ? PLOT_W / 2 : (d / (data.days - 1)) * PLOT_W);
+  const yCredit = (v: number) => CREDIT_TOP + ((data.creditMax - v) / data.creditMax) * CREDIT_H;
   const yCash = (v: number) =>
-    PAD.top + ((data.cashMax - v) / (data.cashMax - data.cashMin)) * PLOT_H;
-  // At most about one point per horizontal unit; the last day is always drawn.
-  const step = Math.max(1, Math.ceil(data.days / PLOT_W));
+    CASH_TOP + ((data.cashMax - v) / (data.cashMax - data.cashMin)) * CASH_H;
 
   const chart = svg("svg", {
     viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
@@ -46,126 +78,154 @@ export function renderChart(data: ChartData, currency: string): HTMLElement {
     role: "img",
     tabindex: 0,
     "aria-label":
-      "Draw-down chart of credit and cash balances. Use the arrow keys to read each day.",
+      "Draw-down chart: credit balances above, cash balance below. Use the arrow keys to read each day.",
   });
-  const base = PAD.top + PLOT_H;
-  chart.appendChild(
-    svg("line", { x1: PAD.left, x2: WIDTH - PAD.right, y1: base, y2: base, class: "axis" }),
-  );
-  if (data.cashMin < 0) {
-    // Cash below zero (overdrawn): its zero line, dashed.
-    const zero = yCash(0).toFixed(1);
-    chart.appendChild(
-      svg("line", { x1: PAD.left, x2: WIDTH - PAD.right, y1: zero, y2: zero, class: "axis zero" }),
-    );
+
+  // Weekly grid lines through both panels; dated ticks as far apart as labels need.
+  const dayWidth = data.days > 1 ? PLOT_W / (data.days - 1) : PLOT_W;
+  const weeksPerLabel = Math.max(1, Math.ceil(TICK_LABEL_GAP / (dayWidth * 7)));
+  for (let d = 0, week = 0; d < data.days; d += 7, week++) {
+    const gx = x(d).toFixed(1);
+    chart.appendChild(svg("line", { x1: gx, x2: gx, y1: CREDIT_TOP, y2: AXIS_Y, class: "grid" }));
+    if (week % weeksPerLabel === 0 && x(d) + 20 < WIDTH) {
+      chart.appendChild(
+        svg(
+          "text",
+          { x: gx, y: HEIGHT - 3, class: "tick", "text-anchor": d === 0 ? "start" : "middle" },
+          tickDay(addDays(data.start, d)),
+        ),
+      );
+    }
   }
-  chart.appendChild(
-    svg(
-      "text",
-      { x: PAD.left, y: 10, class: "tick" },
-      `credits ${compactMoney(data.creditMax, currency)}`,
-    ),
-  );
-  chart.appendChild(
-    svg(
-      "text",
-      { x: WIDTH - PAD.right, y: 10, class: "tick", "text-anchor": "end" },
-      `cash ${compactMoney(data.cashMax, currency)}`,
-    ),
-  );
-  chart.appendChild(svg("text", { x: PAD.left, y: HEIGHT - 4, class: "tick" }, data.start));
-  chart.appendChild(
-    svg(
-      "text",
-      { x: WIDTH - PAD.right, y: HEIGHT - 4, class: "tick", "text-anchor": "end" },
-      addDays(data.start, data.days - 1),
-    ),
-  );
+  const axis = (y: number) =>
+    chart.appendChild(svg("line", { x1: PAD_X, x2: WIDTH - PAD_X, y1: y, y2: y, class: "axis" }));
+  axis(CREDIT_TOP + CREDIT_H);
+  axis(AXIS_Y);
+  if (data.cashMin < 0) axis(yCash(0));
+
+  const title = (y: number, text: string, max: string) => {
+    chart.appendChild(svg("text", { x: PAD_X, y, class: "panel-title" }, text));
+    chart.appendChild(
+      svg("text", { x: WIDTH - PAD_X, y, class: "tick", "text-anchor": "end" }, `up to ${max}`),
+    );
+  };
+  title(CREDIT_TOP - 5, "Credit left", compactMoney(data.creditMax, currency));
+  title(CASH_TOP - 5, "Cash balance", compactMoney(data.cashMax, currency));
 
   data.lines.forEach((line, index) => {
     const color = lineColor(line, index);
-    const y = line.kind === "cash" ? yCash : yCredit;
-    const parts: string[] = [];
-    for (let d = 0; d < data.days; d += step) {
-      parts.push(
-        `${parts.length === 0 ? "M" : "L"}${x(d).toFixed(1)} ${y(line.values[d]).toFixed(1)}`,
-      );
-    }
-    if ((data.days - 1) % step !== 0) {
-      parts.push(`L${x(data.days - 1).toFixed(1)} ${y(line.values[data.days - 1]).toFixed(1)}`);
-    }
+    const cash = line.kind === "cash";
     chart.appendChild(
       svg(
         "path",
-        { d: parts.join(""), stroke: color, class: `line line-${line.kind}` },
-        svg("title", {}, line.label),
+        {
+          d: pathOf(line.values, x, cash ? yCash : yCredit, !cash),
+          stroke: color,
+          class: `line line-${line.kind}`,
+        },
+        svg("title", {}, isolated(line.label)),
       ),
     );
     if (line.expiryIndex !== null) {
       const ex = x(line.expiryIndex);
+      const base = CREDIT_TOP + CREDIT_H;
       chart.appendChild(
         svg(
           "path",
           {
-            d: `M${ex - 3} ${base + 6}L${ex + 3} ${base + 6}L${ex} ${base}Z`,
-            fill: color,
+            d: `M${(ex - 4).toFixed(1)} ${base + 8}L${(ex + 4).toFixed(1)} ${base + 8}L${ex.toFixed(1)} ${base}Z`,
+            fill: EXPIRY_COLOR,
+            stroke: color,
+            "stroke-width": 1,
             class: "expiry",
           },
-          svg("title", {}, `${line.label} expires ${addDays(data.start, line.expiryIndex)}`),
+          svg(
+            "title",
+            {},
+            `${isolated(line.label)}: money expires unused on ${day(addDays(data.start, line.expiryIndex))}`,
+          ),
         ),
       );
     }
   });
 
-  const guide = svg("line", { x1: 0, x2: 0, y1: PAD.top, y2: PAD.top + PLOT_H, class: "guide" });
+  const guide = svg("line", { x1: 0, x2: 0, y1: CREDIT_TOP, y2: AXIS_Y, class: "guide" });
   guide.style.display = "none";
   chart.appendChild(guide);
   const overlay = svg("rect", {
-    x: PAD.left,
-    y: PAD.top,
+    x: PAD_X,
+    y: CREDIT_TOP,
     width: PLOT_W,
-    height: PLOT_H,
+    height: AXIS_Y - CREDIT_TOP,
     class: "overlay",
   });
   chart.appendChild(overlay);
 
-  const readout = h(
-    "div",
-    { className: "readout", attrs: { "aria-live": "polite" } },
-    "Hover, tap or use the arrow keys on the chart to see a day's values.",
-  );
+  const tooltip = h("div", {
+    className: "tooltip",
+    attrs: { "aria-live": "polite", role: "status" },
+  });
+  tooltip.hidden = true;
+  const box = h("figure", { className: "chart-box" }, chart);
   let selected = -1;
   const show = (d: number) => {
     selected = Math.max(0, Math.min(data.days - 1, d));
-    guide.setAttribute("x1", x(selected).toFixed(1));
-    guide.setAttribute("x2", x(selected).toFixed(1));
+    const gx = x(selected).toFixed(1);
+    guide.setAttribute("x1", gx);
+    guide.setAttribute("x2", gx);
     guide.style.display = "";
-    const items = data.lines.map((line, index) =>
+    replaceChildren(
+      tooltip,
       h(
-        "li",
+        "div",
+        { className: "tooltip-date" },
+        h(
+          "time",
+          { className: "date", attrs: { datetime: addDays(data.start, selected) } },
+          day(addDays(data.start, selected)),
+        ),
+      ),
+      h(
+        "ul",
         null,
-        h("span", {
-          className: "swatch",
-          attrs: { style: `background:${lineColor(line, index)}` },
-        }),
-        `${line.label}: `,
-        h("strong", null, money(line.values[selected], currency)),
+        ...data.lines.map((line, index) =>
+          h(
+            "li",
+            { attrs: { "data-kind": line.kind } },
+            h("span", {
+              className: "swatch",
+              attrs: { style: `background:${lineColor(line, index)}` },
+            }),
+            nameText(line.label),
+            moneyText(line.values[selected], currency),
+          ),
+        ),
       ),
     );
-    replaceChildren(
-      readout,
-      h("div", { className: "readout-date" }, addDays(data.start, selected)),
-      h("ul", null, ...items),
-    );
+    tooltip.hidden = false;
+    // Beside the guide, on the side with room; inside the chart box.
+    const scale = chart.getBoundingClientRect().width / WIDTH || 1;
+    const px = x(selected) * scale;
+    const width = tooltip.offsetWidth;
+    const boxWidth = box.clientWidth || WIDTH;
+    const left = px + 8 + width <= boxWidth ? px + 8 : Math.max(0, px - 8 - width);
+    tooltip.style.left = `${Math.round(left)}px`;
+    tooltip.style.top = `${Math.round(CREDIT_TOP * scale)}px`;
+  };
+  const hide = () => {
+    tooltip.hidden = true;
+    guide.style.display = "none";
   };
   const fromPointer = (event: PointerEvent) => {
-    const box = chart.getBoundingClientRect();
-    if (box.width === 0) return;
-    const unitX = ((event.clientX - box.left) / box.width) * WIDTH;
-    show(Math.round(((unitX - PAD.left) / PLOT_W) * (data.days - 1)));
+    const rect = chart.getBoundingClientRect();
+    if (rect.width === 0) return;
+    const unitX = ((event.clientX - rect.left) / rect.width) * WIDTH;
+    show(Math.round(((unitX - PAD_X) / PLOT_W) * (data.days - 1)));
   };
   overlay.addEventListener("pointermove", fromPointer);
   overlay.addEventListener("pointerdown", fromPointer);
+  overlay.addEventListener("pointerleave", hide);
+  chart.addEventListener("blur", hide);
   chart.addEventListener("keydown", (event) => {
     const moves: Record<string, number> = {
       ArrowLeft: selected - 1,
@@ -178,7 +238,7 @@ export function renderChart(data: ChartData, currency: string): HTMLElement {
     if (event.key in moves) {
       event.preventDefault();
       show(selected < 0 ? 0 : moves[event.key]);
-    }
+    } else if (event.key === "Escape") hide();
   });
 
   const legend = h(
@@ -187,14 +247,25 @@ export function renderChart(data: ChartData, currency: string): HTMLElement {
     ...data.lines.map((line, index) =>
       h(
         "li",
-        null,
+        { attrs: { "data-kind": line.kind } },
         h("span", {
           className: "swatch",
           attrs: { style: `background:${lineColor(line, index)}` },
         }),
-        line.kind === "cash" ? `${line.label} (right scale)` : line.label,
+        nameText(line.label),
       ),
     ),
+    data.lines.some((line) => line.expiryIndex !== null) &&
+      h("li", null, h("span", { className: "swatch marker" }), "money expires unused"),
   );
-  return h("figure", { className: "chart-box" }, chart, legend, readout);
+  box.append(
+    tooltip,
+    legend,
+    h(
+      "p",
+      { className: "chart-hint" },
+      "Hover, tap or use the arrow keys on the chart to read a day.",
+    ),
+  );
+  return box;
 }

@@ -56,13 +56,18 @@ export function chartData(plan: PlanJson, maxLines = MAX_CREDIT_LINES): ChartDat
   const shown = ranked.slice(0, maxLines).sort((a, b) => a.order - b.order);
   const rest = ranked.slice(maxLines);
 
-  const lines: ChartLine[] = shown.map(({ entry }) => ({
-    label: entry.id,
-    credit: entry.id,
-    kind: "credit",
-    values: entry.remaining,
-    expiryIndex: dayIndex(series.start, creditById.get(entry.id)?.expiresOn ?? null, series.days),
-  }));
+  const lines: ChartLine[] = shown.map(({ entry }) => {
+    const credit = creditById.get(entry.id);
+    return {
+      label: credit?.name || entry.id,
+      credit: entry.id,
+      kind: "credit",
+      values: entry.remaining,
+      // A marker only where money is lost: a credit used up before its expiry has none.
+      expiryIndex:
+        credit && credit.expired > 0 ? dayIndex(series.start, credit.expiresOn, series.days) : null,
+    };
+  });
   if (rest.length > 0) {
     const others = new Array<number>(series.days).fill(0);
     for (const { entry } of rest) {

@@ -11,7 +11,7 @@ export function confirmDialog(
     const cancel = h("button", { attrs: { type: "button", "data-action": "cancel" } }, "Cancel");
     const confirm = h(
       "button",
-      { className: "primary", attrs: { type: "button", "data-action": "confirm" } },
+      { className: "action", attrs: { type: "button", "data-action": "confirm" } },
       confirmLabel,
     );
     const titleId = `dialog-title-${Date.now()}`;

@@ -1,13 +1,46 @@
-/** Rendering of amounts (already in the major unit) and `YYYY-MM-DD` days. */
+/**
+ * Rendering of amounts (already in the major unit) and `YYYY-MM-DD` days, in
+ * the spreadsheet's locale (the plan's `locale`, default en-US). One date
+ * style throughout: the locale's short date with the year (`Dec 25, 2026`).
+ */
 
-const formatters = new Map<string, Intl.NumberFormat>();
+const DEFAULT_LOCALE = "en-US";
+let activeLocale = DEFAULT_LOCALE;
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+let dateFormat: Intl.DateTimeFormat | null = null;
+
+/** A BCP 47 tag the runtime knows (Apps Script gives `en_US`), or en-US. */
+export function usableLocale(tag: string | null | undefined): string {
+  if (!tag) return DEFAULT_LOCALE;
+  try {
+    const [canonical] = Intl.getCanonicalLocales(tag.replace(/_/g, "-"));
+    return canonical && Intl.DateTimeFormat.supportedLocalesOf([canonical]).length > 0
+      ? canonical
+      : DEFAULT_LOCALE;
+  } catch {
+    return DEFAULT_LOCALE;
+  }
+}
+
+/** Sets the locale every later format uses (from the plan the server sent). */
+export function setLocale(tag: string | null | undefined): void {
+  const next = usableLocale(tag);
+  if (next === activeLocale) return;
+  activeLocale = next;
+  moneyFormats.clear();
+  dateFormat = null;
+}
+
+export function currentLocale(): string {
+  return activeLocale;
+}
 
 function formatter(currency: string, compact: boolean): Intl.NumberFormat {
   const key = `${currency}|${compact}`;
-  let found = formatters.get(key);
+  let found = moneyFormats.get(key);
   if (!found) {
     try {
-      found = new Intl.NumberFormat("en-US", {
+      found = new Intl.NumberFormat(activeLocale, {
         style: "currency",
         currency,
         notation: compact ? "compact" : "standard",
@@ -15,9 +48,9 @@ function formatter(currency: string, compact: boolean): Intl.NumberFormat {
       });
     } catch {
       // An unknown currency code: plain number, code shown by the caller.
-      found = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+      found = new Intl.NumberFormat(activeLocale, { maximumFractionDigits: 2 });
     }
-    formatters.set(key, found);
+    moneyFormats.set(key, found);
   }
   return found;
 }
@@ -30,22 +63,58 @@ export function compactMoney(amount: number, currency: string): string {
   return formatter(currency, true).format(amount);
 }
 
-/** A plan date or a dash when the event does not happen in the horizon. */
-export function day(date: string | null): string {
-  return date ?? "—";
-}
-
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const NO_DAY = "—";
 
 /**
- * A compact day for narrow table cells: `Dec 3`, with the year (`Jan 1 ’27`)
- * when it differs from the plan start's year. A dash when there is no day.
+ * A plan day in the locale's short date (`Dec 25, 2026`), or a dash when
+ * the event does not happen in the horizon. Formatted in UTC: a plan day is
+ * a calendar day, not an instant (R1).
  */
-export function shortDay(date: string | null, planStart: string): string {
-  if (date === null) return "—";
-  const [year, month, dom] = date.split("-");
-  const text = `${MONTHS[Number(month) - 1]} ${Number(dom)}`;
-  return year === planStart.slice(0, 4) ? text : `${text} ’${year.slice(2)}`;
+export function day(date: string | null | undefined): string {
+  if (!date) return NO_DAY;
+  const [y, m, d] = date.split("-").map(Number);
+  if (!y || !m || !d) return date;
+  dateFormat ??= new Intl.DateTimeFormat(activeLocale, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    timeZone: "UTC",
+  });
+  return dateFormat.format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+const MONTH_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
+/** A chart tick: month and day only (`Dec 25`); the chart's title row carries the years. */
+export function tickDay(date: string): string {
+  let format = MONTH_FORMATS.get(activeLocale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(activeLocale, {
+      month: "short",
+      day: "numeric",
+      timeZone: "UTC",
+    });
+    MONTH_FORMATS.set(activeLocale, format);
+  }
+  const [y, m, d] = date.split("-").map(Number);
+  return format.format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/** Ids longer than this are shown shortened, the full id on hover and copy. */
+export const ID_SHOWN_MAX = 16;
+
+/** `7123456789012345678` → `7123…5678`: long ids stay readable in 300 px. */
+export function shortId(id: string): string {
+  const chars = Array.from(id);
+  if (chars.length <= ID_SHOWN_MAX) return id;
+  return `${chars.slice(0, 4).join("")}…${chars.slice(-4).join("")}`;
+}
+
+/** Names longer than this are cut in the DOM (CSS ellipsis does the rest); hover shows them whole. */
+export const NAME_KEPT_MAX = 200;
+
+export function keptName(name: string): string {
+  return name.length <= NAME_KEPT_MAX ? name : `${name.slice(0, NAME_KEPT_MAX)}…`;
 }
 
 const MS_PER_DAY = 86_400_000;

@@ -8,16 +8,20 @@ import { renderChart } from "./chart";
 import { chartData } from "./chartData";
 import { confirmDialog } from "./dialog";
 import { byId, h, replaceChildren } from "./dom";
-import { money } from "./format";
-import { callServer, describeApply, describeWrite, errorMessage } from "./rpc";
+import { setLocale } from "./format";
+import { type ApplyReply, callServer, describeApply, describeWrite, errorMessage } from "./rpc";
 import {
+  campaignList,
+  creditLabel,
   newViews,
+  planPeriod,
   renderCampaigns,
   renderCredits,
   renderRecommendations,
   renderSummary,
   renderWarnings,
 } from "./sections";
+import { installIdCopy, moneyText } from "./values";
 import { createWhatIfPanel } from "./whatIfPanel";
 
 type StatusKind = "loading" | "ready" | "error" | "info";
@@ -29,6 +33,11 @@ const refreshButton = byId<HTMLButtonElement>("refresh");
 const writeButton = byId<HTMLButtonElement>("write");
 
 let plan: PlanJson | null = null;
+/** The plan as saved (no what-if): the "before" of every what-if comparison. */
+let saved: PlanJson | null = null;
+let savedStale = true;
+/** The last Apply of this session, for Undo (its result says what the cell held before). */
+let lastApply: ApplyReply | null = null;
 let planRequest = 0;
 let busy = false;
 const views = newViews();
@@ -47,7 +56,7 @@ function setStatus(kind: StatusKind, text: string): void {
 function setBusy(value: boolean): void {
   busy = value;
   writeButton.disabled = value;
-  planBox.querySelectorAll<HTMLButtonElement>("button.apply").forEach((button) => {
+  planBox.querySelectorAll<HTMLButtonElement>("button.apply, #undo").forEach((button) => {
     button.disabled = value;
   });
 }
@@ -73,21 +82,40 @@ function section(id: string, title: string, ...content: (Node | null)[]): HTMLEl
   return h("details", { attrs: { open: "" } }, h("summary", null, title), body);
 }
 
+function drawUndo(): void {
+  const box = document.getElementById("undo-bar");
+  if (!box) return;
+  box.hidden = lastApply === null;
+  if (!lastApply || !plan) {
+    replaceChildren(box);
+    return;
+  }
+  const applied = lastApply;
+  replaceChildren(
+    box,
+    h("span", null, "Applied to ", creditLabel(plan, applied.credit), "."),
+    h(
+      "button",
+      { attrs: { type: "button", id: "undo" }, onClick: () => void undoLastApply(applied) },
+      "Undo",
+    ),
+  );
+}
+
 function drawPlan(current: PlanJson): void {
+  setLocale(current.locale);
   const chart = chartData(current);
   const warningsBox = h("div", { attrs: { id: "warnings-list" } });
   const drawWarnings = () =>
-    replaceChildren(
-      warningsBox,
-      renderWarnings(current.warnings, views, selectWarningCell, drawWarnings),
-    );
+    replaceChildren(warningsBox, renderWarnings(current, views, selectWarningCell, drawWarnings));
   drawWarnings();
   replaceChildren(
     planBox,
+    h("div", { className: "undo-bar", attrs: { id: "undo-bar", role: "status" } }),
     h(
       "section",
       { attrs: { id: "summary-section", "aria-label": "Summary" } },
-      renderSummary(current),
+      renderSummary(current, whatIf.changes().length > 0 ? saved : null),
     ),
     section(
       "chart",
@@ -114,13 +142,14 @@ function drawPlan(current: PlanJson): void {
       renderCampaigns(current, views.campaigns),
     ),
   );
-  whatIf.update(current);
+  whatIf.update(current, saved ?? current);
+  drawUndo();
   setBusy(busy);
 }
 
 function planLine(current: PlanJson, changeCount: number): string {
   return (
-    `Plan ${current.start} – ${current.end}: ${current.credits.length} credits, ${current.campaigns.length} campaigns` +
+    `Plan ${planPeriod(current)}: ${current.credits.length} credits, ${current.campaigns.length} campaigns` +
     (changeCount > 0 ? " (what-if, not saved)." : ".")
   );
 }
@@ -135,10 +164,21 @@ async function loadPlan(): Promise<void> {
   try {
     performance.mark("plan-requested");
     const whatIfArg = changes.length > 0 ? [...changes] : null;
+    if (whatIfArg && (saved === null || savedStale)) {
+      // The before side of the comparison: the plan as saved, without R12.
+      const base = await callServer("getPlan", null, { recommendations: false });
+      if (request !== planRequest) return;
+      saved = base;
+      savedStale = false;
+    }
     // The plan first, then R12: re-running the plan per credit takes seconds on big accounts.
     const first = await callServer("getPlan", whatIfArg, { recommendations: false });
     if (request !== planRequest) return; // A newer request is on its way.
     plan = first;
+    if (!whatIfArg) {
+      saved = first;
+      savedStale = false;
+    }
     drawPlan(first);
     setStatus("loading", `${planLine(first, changes.length)} Working out recommendations…`);
     // The frame after rendering is when the plan is on screen (read by scripts/bench-sidebar.mjs).
@@ -151,6 +191,7 @@ async function loadPlan(): Promise<void> {
     if (request !== planRequest) return;
     performance.mark("plan-received");
     plan = next;
+    if (!whatIfArg) saved = next;
     drawPlan(next);
     setStatus("ready", planLine(next, changes.length));
     document.body.dataset.planState = "ready";
@@ -178,24 +219,35 @@ async function selectWarningCell(warning: WarningJson): Promise<void> {
 }
 
 async function applyRecommendation(recommendation: RecommendationJson): Promise<void> {
-  if (busy) return;
-  const currency = plan?.currency ?? "";
+  if (busy || !plan) return;
+  const current = plan;
+  const currency = current.currency;
+  const credit = current.credits.find((c) => c.id === recommendation.credit);
+  const now = credit?.assignedCampaigns ?? [];
   const confirmed = await confirmDialog(
-    `Apply to credit ${recommendation.credit}?`,
+    "Apply this assignment?",
     [
+      h("p", null, "Credit ", h("strong", null, creditLabel(current, recommendation.credit))),
       h(
-        "p",
-        null,
-        "This writes the Assigned campaigns cell of credit ",
-        h("strong", null, recommendation.credit),
-        " in the Credits sheet:",
+        "dl",
+        { className: "change" },
+        h("dt", null, "Assigned now"),
+        h("dd", { className: "before" }, ...campaignList(current, now)),
+        h("dt", null, "Will be assigned"),
+        h("dd", { className: "after" }, ...campaignList(current, recommendation.assign)),
+        h("dt", null, "Expires unused"),
+        h(
+          "dd",
+          null,
+          moneyText(recommendation.expiredBefore, currency, "before"),
+          " → ",
+          moneyText(recommendation.expiredAfter, currency, "after"),
+        ),
       ),
-      h("p", { className: "id" }, recommendation.assign.join(", ") || "(no campaign)"),
       h(
         "p",
-        null,
-        `Credit expiring unused: ${money(recommendation.expiredBefore, currency)} → ${money(recommendation.expiredAfter, currency)}. ` +
-          "The change is logged in the Assignment log sheet, so it can be undone by hand.",
+        { className: "note" },
+        "This writes the credit's Assigned campaigns cell in the Credits sheet and adds a line to the Assignment log. You can undo it right after.",
       ),
       whatIf.changes().length > 0 &&
         h("p", { className: "note" }, "Measured with your what-if changes, which stay unsaved."),
@@ -207,17 +259,36 @@ async function applyRecommendation(recommendation: RecommendationJson): Promise<
     return;
   }
   setBusy(true);
-  setStatus("loading", `Applying the recommendation for credit ${recommendation.credit}…`);
+  setStatus("loading", "Applying the assignment…");
   try {
     const result = await callServer("applyRecommendation", recommendation.credit, [
       ...recommendation.assign,
     ]);
+    lastApply = result && typeof result.before === "string" ? result : null;
+    savedStale = true;
     setBusy(false);
     await loadPlan(); // R12: applying one recommendation changes the others.
     setStatus("info", describeApply(result, recommendation.credit));
   } catch (error) {
     setBusy(false);
     setStatus("error", `Could not apply: ${errorMessage(error)}`);
+  }
+}
+
+async function undoLastApply(applied: ApplyReply): Promise<void> {
+  if (busy) return;
+  setBusy(true);
+  setStatus("loading", "Undoing the last Apply…");
+  try {
+    const result = await callServer("undoApply", applied.credit, applied.before, applied.after);
+    lastApply = null;
+    savedStale = true;
+    setBusy(false);
+    await loadPlan();
+    setStatus("info", `Undone. ${describeApply(result, applied.credit)}`);
+  } catch (error) {
+    setBusy(false);
+    setStatus("error", `Could not undo: ${errorMessage(error)}`);
   }
 }
 
@@ -236,6 +307,7 @@ async function writePlan(): Promise<void> {
   }
 }
 
+installIdCopy(document);
 refreshButton.addEventListener("click", () => void loadPlan());
 writeButton.addEventListener("click", () => void writePlan());
 // Anything unexpected still ends up visible, never as a blank panel.

@@ -18,10 +18,14 @@ export interface WriteResult extends ResultNotes {
   sheets?: string[];
 }
 
+/** What Apply and Undo return: the credit and its Assigned campaigns text before and after. */
+export type ApplyReply = ApplyResult & ResultNotes;
+
 /** The server functions the sidebar may call (CONTRACT.md §4), with their argument and result types. */
 export interface ServerFunctions {
   getPlan(whatIf: WhatIfChange[] | null, options?: { recommendations: boolean }): PlanJson;
   applyRecommendation(creditId: string, campaignIds: string[]): (ApplyResult & ResultNotes) | null;
+  undoApply(creditId: string, before: string, after: string): (ApplyResult & ResultNotes) | null;
   writePlanToSheets(): WriteResult | null | undefined;
   selectCell(sheet: string, a1: string): unknown;
 }
@@ -80,7 +84,7 @@ export function describeApply(
   const parts =
     result && typeof result === "object" && typeof result.after === "string"
       ? [
-          `Credit ${result.credit}: Assigned campaigns changed from "${result.before}" to "${result.after}" (logged in the Assignment log).`,
+          `Credit ${result.credit}: Assigned campaigns changed from "${result.before || "(empty)"}" to "${result.after || "(empty)"}" (logged in the Assignment log).`,
         ]
       : [`Credit ${creditId} is assigned.`];
   return [...parts, ...notesOf(result)].join(" ");

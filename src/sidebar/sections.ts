@@ -8,55 +8,93 @@ import type {
   WarningJson,
 } from "../sheets/planJson";
 import { type Child, h } from "./dom";
-import { day, money, shortDay } from "./format";
+import { day } from "./format";
+import { richText } from "./message";
 import { atRiskFirst } from "./sorting";
 import { summarize } from "./summary";
 import { type Column, sortableTable, type TableView } from "./table";
+import { dateText, inlineName, moneyText, nameAndId } from "./values";
 
-function figure(label: string, value: string, note: Child, className = ""): HTMLElement {
+function figure(
+  label: string,
+  value: Node,
+  note: Child,
+  className = "",
+  before: Node | null = null,
+): HTMLElement {
+  const shown =
+    before && before.textContent !== value.textContent
+      ? h(
+          "span",
+          { className: "value changed" },
+          h("span", { className: "was" }, before),
+          " → ",
+          value,
+        )
+      : h("span", { className: "value" }, value);
   return h(
     "div",
     { className: `figure ${className}` },
     h("dt", null, label),
-    h("dd", null, h("span", { className: "value" }, value), note && h("small", null, note)),
+    h("dd", null, shown, note && h("small", null, note)),
   );
 }
 
-export function renderSummary(plan: PlanJson): HTMLElement {
+/**
+ * The headline figures. With `saved` (the plan without the what-if changes),
+ * a figure the changes move shows as `before → after`.
+ */
+export function renderSummary(plan: PlanJson, saved: PlanJson | null = null): HTMLElement {
   const s = summarize(plan);
+  const b = saved ? summarize(saved) : null;
   const c = plan.currency;
   return h(
     "dl",
     { className: "summary", attrs: { "data-testid": "summary" } },
-    figure("Credit left now", money(s.creditLeftNow, c), null),
-    figure("Will be used", money(s.willBeUsed, c), `${plan.start} – ${plan.end}`),
+    figure(
+      "Credit left now",
+      moneyText(s.creditLeftNow, c),
+      null,
+      "",
+      b && moneyText(b.creditLeftNow, c),
+    ),
+    figure(
+      "Will be used",
+      moneyText(s.willBeUsed, c),
+      h("span", null, "by ", dateText(plan.end)),
+      "",
+      b && moneyText(b.willBeUsed, c),
+    ),
     figure(
       "Will expire unused",
-      money(s.willExpire, c),
-      s.firstExpiryOn ? `first on ${s.firstExpiryOn}` : "none in the horizon",
+      moneyText(s.willExpire, c),
+      s.firstExpiryOn
+        ? h("span", null, "first on ", dateText(s.firstExpiryOn))
+        : "none in the plan",
       s.willExpire > 0 ? "bad" : "",
+      b && moneyText(b.willExpire, c),
     ),
     figure(
       "Cash needed",
-      money(s.cashNeeded, c),
-      `cash ${money(s.cashFunded, c)} + card ${money(s.cardFunded, c)}`,
+      moneyText(s.cashNeeded, c),
+      h("span", null, "cash ", moneyText(s.cashFunded, c), " · card ", moneyText(s.cardFunded, c)),
+      "",
+      b && moneyText(b.cashNeeded, c),
     ),
-    figure("First cash fallback", day(s.firstFallbackOn), "R10: a campaign starts paying cash"),
+    figure(
+      "First cash fallback",
+      dateText(s.firstFallbackOn),
+      "a campaign starts paying cash",
+      "",
+      b && dateText(b.firstFallbackOn),
+    ),
     figure(
       "Cash runs out",
-      day(s.cashRunsOutOn),
-      s.undelivered > 0 ? `${money(s.undelivered, c)} not delivered` : null,
+      dateText(s.cashRunsOutOn),
+      s.undelivered > 0 ? h("span", null, moneyText(s.undelivered, c), " not delivered") : null,
       s.cashRunsOutOn ? "bad" : "",
+      b && dateText(b.cashRunsOutOn),
     ),
-  );
-}
-
-/** A short day with the full `YYYY-MM-DD` as its tooltip. */
-function dateCell(date: string | null, planStart: string): HTMLElement {
-  return h(
-    "time",
-    date ? { attrs: { datetime: date, title: date } } : null,
-    shortDay(date, planStart),
   );
 }
 
@@ -80,39 +118,47 @@ export function renderCredits(plan: PlanJson, view: TableView): HTMLElement {
     {
       key: "id",
       label: "Credit",
-      sortValue: (r) => r.id,
-      cell: (r) => [
-        h("span", { className: "id" }, r.id),
-        h(
-          "small",
-          { className: "sub" },
-          `${r.typeLabel ?? r.type} · ${r.status} · last day ${day(r.lastUsableDay)}`,
-        ),
-      ],
+      sortValue: (r) => r.name || r.id,
+      cell: (r) => {
+        const [first, second] = nameAndId(r.name, r.id);
+        const kind = `${r.typeLabel ?? r.type} · ${r.statusLabel ?? r.status}`;
+        return second
+          ? [first, h("small", { className: "sub" }, second, ` · ${kind}`)]
+          : [first, h("small", { className: "sub" }, kind)];
+      },
     },
     {
       key: "left",
       label: "Left now",
       numeric: true,
       sortValue: (r) => r.remainingAtStart,
-      cell: (r) => money(r.remainingAtStart, c),
+      cell: (r) => moneyText(r.remainingAtStart, c),
     },
     {
       key: "used",
       label: "Used",
       numeric: true,
       sortValue: (r) => r.used,
-      cell: (r) => money(r.used, c),
+      cell: (r) => moneyText(r.used, c),
     },
     {
       key: "expired",
       label: "Expires unused",
       numeric: true,
       sortValue: (r) => r.expired,
-      cell: (r) => [
-        money(r.expired, c),
-        r.expired > 0 && h("small", { className: "sub" }, "on ", dateCell(r.expiresOn, plan.start)),
-      ],
+      cell: (r) => moneyText(r.expired, c, r.expired > 0 ? "bad" : ""),
+    },
+    {
+      key: "depleted",
+      label: "Used up on",
+      sortValue: (r) => r.depletedOn,
+      cell: (r) => dateText(r.depletedOn),
+    },
+    {
+      key: "expires",
+      label: "Expires on",
+      sortValue: (r) => r.expiresOn,
+      cell: (r) => dateText(r.expiresOn),
     },
   ];
   return sortableTable({
@@ -134,33 +180,51 @@ export function renderCampaigns(plan: PlanJson, view: TableView): HTMLElement {
       key: "name",
       label: "Campaign",
       sortValue: (r) => r.name || r.id,
-      cell: (r) => [
-        h("span", { className: "id" }, r.name || r.id),
-        h("small", { className: "sub" }, `${r.id} · spend ${money(r.spend, c)}`),
-      ],
+      cell: (r) => nameAndId(r.name, r.id),
     },
     {
       key: "credit",
-      label: "Credit paid",
+      label: "Credit",
       numeric: true,
       sortValue: (r) => r.creditFunded,
-      cell: (r) => money(r.creditFunded, c),
+      cell: (r) => moneyText(r.creditFunded, c),
+    },
+    {
+      key: "cash",
+      label: "Cash",
+      numeric: true,
+      sortValue: (r) => r.cashFunded,
+      cell: (r) => moneyText(r.cashFunded, c),
+    },
+    {
+      key: "card",
+      label: "Card",
+      numeric: true,
+      sortValue: (r) => r.cardFunded,
+      cell: (r) => moneyText(r.cardFunded, c),
+    },
+    {
+      key: "undelivered",
+      label: "Undelivered",
+      numeric: true,
+      sortValue: (r) => r.undelivered,
+      cell: (r) => moneyText(r.undelivered, c, r.undelivered > 0 ? "bad" : ""),
     },
     {
       key: "fallback",
       label: "Cash from",
       sortValue: (r) => r.cashFallbackOn,
-      cell: (r) => dateCell(r.cashFallbackOn, plan.start),
+      cell: (r) => dateText(r.cashFallbackOn),
     },
     {
       key: "stop",
       label: "Stops",
       sortValue: (r) => r.stoppedOn,
-      cell: (r) => dateCell(r.stoppedOn, plan.start),
+      cell: (r) => dateText(r.stoppedOn),
     },
   ];
   return sortableTable({
-    caption: "Campaigns with cash fallback and stop days",
+    caption: "Campaigns: who pays, cash fallback and stop days",
     columns,
     rows: plan.campaigns,
     defaultOrder: (rows) => [...rows],
@@ -171,22 +235,27 @@ export function renderCampaigns(plan: PlanJson, view: TableView): HTMLElement {
   });
 }
 
+const SEVERITY_LABELS: Record<string, string> = {
+  error: "Error",
+  warning: "Warning",
+  info: "Note",
+};
+
 export function renderWarnings(
-  warnings: readonly WarningJson[],
+  plan: PlanJson,
   views: Views,
   onSelect: (warning: WarningJson) => void,
   redraw: () => void,
 ): HTMLElement {
+  const warnings = plan.warnings;
   if (warnings.length === 0) return h("p", { className: "empty" }, "No warnings.");
   const shown = warnings.slice(0, views.warningsLimit);
   const items = shown.map((w) => {
     const place = w.sheet && w.cell ? `${w.sheet}!${w.cell}` : (w.sheet ?? "");
     const content: Child[] = [
-      h("span", { className: `badge ${w.severity}` }, w.severity),
-      " ",
-      h("span", { className: "code" }, w.code),
-      h("span", { className: "message" }, w.message),
-      place && h("small", { className: "sub" }, place),
+      h("span", { className: `badge ${w.severity}` }, SEVERITY_LABELS[w.severity] ?? w.severity),
+      place && h("bdi", { className: "place" }, place),
+      h("span", { className: "message" }, ...richText(w.message, plan.currency)),
     ];
     const item =
       w.sheet && w.cell
@@ -194,12 +263,12 @@ export function renderWarnings(
             "button",
             {
               className: "warning-item",
-              attrs: { type: "button", title: `Select ${place} in the sheet` },
+              attrs: { type: "button", title: `Select ${place} in the sheet`, "data-code": w.code },
               onClick: () => onSelect(w),
             },
             ...content,
           )
-        : h("div", { className: "warning-item" }, ...content);
+        : h("div", { className: "warning-item", attrs: { "data-code": w.code } }, ...content);
     return h("li", null, item);
   });
   const hidden = warnings.length - shown.length;
@@ -223,6 +292,28 @@ export function renderWarnings(
   );
 }
 
+/** Campaign names by id, for sentences that list campaigns. */
+export function campaignNames(plan: PlanJson): Map<string, string> {
+  return new Map(plan.campaigns.map((c) => [c.id, c.name]));
+}
+
+/** `Brand search 101, Retargeting 102` as isolated name-and-id pieces; "no campaign" when empty. */
+export function campaignList(plan: PlanJson, ids: readonly string[]): Child[] {
+  if (ids.length === 0) return [h("span", { className: "none" }, "no campaign")];
+  const names = campaignNames(plan);
+  const parts: Child[] = [];
+  ids.forEach((id, i) => {
+    if (i > 0) parts.push(", ");
+    parts.push(inlineName(names.get(id), id));
+  });
+  return parts;
+}
+
+export function creditLabel(plan: PlanJson, creditId: string): HTMLElement {
+  const credit = plan.credits.find((c) => c.id === creditId);
+  return inlineName(credit?.name, creditId);
+}
+
 export function renderRecommendations(
   plan: PlanJson,
   onApply: (recommendation: RecommendationJson) => void,
@@ -231,7 +322,9 @@ export function renderRecommendations(
   const upperBound = h(
     "p",
     { className: "note" },
-    `At most ${money(plan.creditUpperBound, c)} of credit can be used in this horizon, whatever the assignments (R12).`,
+    "Whatever the assignments, at most ",
+    moneyText(plan.creditUpperBound, c),
+    " of credit can be used in this plan.",
   );
   if (plan.recommendationsPending) {
     return h(
@@ -255,23 +348,31 @@ export function renderRecommendations(
       h(
         "div",
         null,
-        "Assign credit ",
-        h("strong", null, r.credit),
+        "Assign ",
+        creditLabel(plan, r.credit),
         " to ",
-        h("span", { className: "id" }, r.assign.join(", ") || "no campaign"),
+        ...campaignList(plan, r.assign),
       ),
       h(
         "div",
-        { className: "sub" },
-        `Expires unused: ${money(r.expiredBefore, c)} → ${money(r.expiredAfter, c)}`,
+        { className: "before-after" },
+        "Expires unused: ",
+        moneyText(r.expiredBefore, c, "before"),
+        " → ",
+        moneyText(r.expiredAfter, c, "after"),
       ),
-      r.reason && h("div", { className: "sub" }, r.reason),
+      r.reason && h("div", { className: "sub" }, ...richText(r.reason, c)),
       h(
         "button",
-        { className: "primary apply", attrs: { type: "button" }, onClick: () => onApply(r) },
+        { className: "action apply", attrs: { type: "button" }, onClick: () => onApply(r) },
         "Apply…",
       ),
     ),
   );
   return h("div", null, h("ul", { className: "recommendations" }, ...items), upperBound);
+}
+
+/** For the status line. */
+export function planPeriod(plan: PlanJson): string {
+  return `${day(plan.start)} – ${day(plan.end)}`;
 }

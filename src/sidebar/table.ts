@@ -1,6 +1,8 @@
 /**
  * A sortable table with a row limit: headers are buttons (keyboard
- * reachable), long tables show the first rows and a "Show more" button.
+ * reachable), long tables show the first rows and a "Show more" button. At
+ * 300 px each row is laid out as a small card (styles.css): the first cell
+ * on its own line, then labelled values that wrap as whole pieces.
  */
 import { type Child, h, replaceChildren } from "./dom";
 import { type SortState, type SortValue, sortRows } from "./sorting";
@@ -82,7 +84,7 @@ export function sortableTable<T>(options: TableOptions<T>): HTMLElement {
           const content = column.cell(row);
           return h(
             "td",
-            { className: column.numeric ? "num" : "" },
+            { className: column.numeric ? "num" : "", attrs: { "data-label": column.label } },
             ...(Array.isArray(content) ? content : [content]),
           );
         }),

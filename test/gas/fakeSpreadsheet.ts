@@ -665,6 +665,9 @@ export class FakeSpreadsheet {
   getSpreadsheetTimeZone() {
     return this.timeZone;
   }
+  getSpreadsheetLocale() {
+    return "en_US";
+  }
   getSheets() {
     return this.sheets.map((s) => counted(s, "Sheet", this.log));
   }

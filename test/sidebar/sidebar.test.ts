@@ -52,6 +52,17 @@ function usd(amount: number): string {
   return new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(amount);
 }
 
+/** The sidebar's one date style (en-US default): `Dec 25, 2026`, a dash for no day. */
+function usDay(date: string | null): string {
+  if (date === null) return "—";
+  return new Intl.DateTimeFormat("en-US", {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${date}T00:00:00Z`));
+}
+
 async function pageWidth(page: Page): Promise<number> {
   return page.evaluate(() =>
     Math.max(document.documentElement.scrollWidth, document.body.scrollWidth),
@@ -84,7 +95,7 @@ describe("sidebar over the basic workbook", () => {
       usd(plan.totals.cashFunded + plan.totals.cardFunded),
     );
     // R10: the account's run-out day is shown as the server computed it.
-    expect(await figure(page, "Cash runs out")).toBe(plan.account.cashRunsOutOn ?? "—");
+    expect(await figure(page, "Cash runs out")).toBe(usDay(plan.account.cashRunsOutOn));
     expect(await page.locator("#credits tbody tr").count()).toBe(plan.credits.length);
     expect(await page.locator("#campaigns tbody tr").count()).toBe(plan.campaigns.length);
   });
@@ -98,11 +109,12 @@ describe("sidebar over the basic workbook", () => {
       await expect.poll(() => rows.nth(i).getAttribute("class")).toContain("at-risk");
     }
     await page.locator('#credits th[data-key="id"] button').click();
-    const ids = await page.locator("#credits tbody tr td:first-child .id").allTextContents();
-    expect(ids).toEqual(plan.credits.map((c) => c.id).sort());
+    // Names first: the credit column sorts by name.
+    const names = await page.locator("#credits tbody tr td:first-child .name").allTextContents();
+    expect(names).toEqual(plan.credits.map((c) => c.name).sort());
     await page.locator('#credits th[data-key="id"] button').click();
-    const reversed = await page.locator("#credits tbody tr td:first-child .id").allTextContents();
-    expect(reversed).toEqual([...ids].reverse());
+    const reversed = await page.locator("#credits tbody tr td:first-child .name").allTextContents();
+    expect(reversed).toEqual([...names].reverse());
   });
 
   test("the draw-down chart is drawn and a hovered day shows its values", async () => {
@@ -114,18 +126,34 @@ describe("sidebar over the basic workbook", () => {
     for (const d of await paths.evaluateAll((els) => els.map((el) => el.getAttribute("d") ?? ""))) {
       expect(d).toMatch(/^M[\d.]+ [\d.]+(L[\d.]+ [\d.]+)+$/);
     }
-    expect(await page.locator("svg.chart path.expiry").count()).toBeGreaterThan(0);
+    // Expiry markers only where a credit loses money.
+    const losing = plan.credits.filter((c) => c.expired > 0 && c.expiresOn !== null).length;
+    expect(losing).toBeGreaterThan(0);
+    expect(await page.locator("svg.chart path.expiry").count()).toBe(losing);
+    // Dated weekly ticks along the axis, not only the two ends.
+    expect(await page.locator("svg.chart text.tick").count()).toBeGreaterThanOrEqual(4);
+    const heightBefore = await page.evaluate(() => document.documentElement.scrollHeight);
+    const legendTop = () =>
+      page.locator(".legend").evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+    const legendBefore = await legendTop();
     await page.locator("svg.chart .overlay").hover({ position: { x: 2, y: 10 } });
-    await expect.poll(() => page.locator(".readout-date").textContent()).toBe(plan.start);
-    const cashLine = page.locator(".readout li", { hasText: "Cash:" });
-    expect(await cashLine.locator("strong").textContent()).toBe(usd(plan.series?.cash[0] ?? NaN));
+    await expect.poll(() => page.locator(".tooltip-date").textContent()).toBe(usDay(plan.start));
+    const cashLine = page.locator('.tooltip li[data-kind="cash"]');
+    expect(await cashLine.locator(".money").textContent()).toBe(usd(plan.series?.cash[0] ?? NaN));
+    // The tooltip floats over the chart: nothing below it moves, the page is no taller.
+    expect(await page.locator(".tooltip").evaluate((el) => getComputedStyle(el).position)).toBe(
+      "absolute",
+    );
+    expect(await legendTop()).toBe(legendBefore);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBe(heightBefore);
     // Keyboard: End jumps to the last day.
     await page.locator("svg.chart").focus();
     await page.keyboard.press("End");
-    await expect.poll(() => page.locator(".readout-date").textContent()).toBe(plan.end);
+    await expect.poll(() => page.locator(".tooltip-date").textContent()).toBe(usDay(plan.end));
+    await page.keyboard.press("Escape");
   });
 
-  test("a what-if budget change re-plans at once, is marked not saved, and resets", async () => {
+  test("a what-if budget change, picked by campaign name, re-plans, shows before → after, and resets", async () => {
     const summary = () => page.locator('[data-testid="summary"]').textContent();
     const before = await summary();
     const change = { kind: "budget", campaign: "101", budget: 0 };
@@ -134,13 +162,20 @@ describe("sidebar over the basic workbook", () => {
     // The fixture is chosen so that this change moves the cash run-out day (R10).
     expect(expected.account.cashRunsOutOn).not.toBe(saved.account.cashRunsOutOn);
     await page.selectOption("#wi-kind", "budget");
-    await page.fill("#wi-campaign", "101");
+    // By name, as a person knows the campaign (101 is "Brand search").
+    expect(saved.campaigns.find((c) => c.id === "101")?.name).toBe("Brand search");
+    await page.fill("#wi-campaign", "brand search");
     await page.fill("#wi-budget", "0");
     await page.click("#wi-add");
-    await expect
-      .poll(() => figure(page, "Cash runs out"))
-      .toBe(expected.account.cashRunsOutOn ?? "—");
-    expect(await figure(page, "Will be used")).toBe(usd(expected.totals.creditFunded));
+    const after = usDay(expected.account.cashRunsOutOn);
+    const beforeDay = usDay(saved.account.cashRunsOutOn);
+    // Before → after on the figure the change moves.
+    await expect.poll(() => figure(page, "Cash runs out")).toBe(`${beforeDay} → ${after}`);
+    expect(await figure(page, "Will be used")).toContain(usd(expected.totals.creditFunded));
+    // The change itself reads with the campaign's name and the new value.
+    const changeText = (await page.locator(".changes li").first().textContent()) ?? "";
+    expect(changeText).toContain("Brand search");
+    expect(changeText).toContain(usd(0));
     expect(await summary()).not.toBe(before);
     expect(await page.locator("#whatif-banner").isVisible()).toBe(true);
     expect(await page.locator("#whatif-banner").textContent()).toContain("not saved");
@@ -178,6 +213,19 @@ describe("sidebar over the basic workbook", () => {
     await expect(dialog.isVisible()).resolves.toBe(true);
     expect(await dialog.textContent()).toContain(recommendation.credit);
     expect(await applyCalls()).toEqual([]);
+    // Names, not only ids, and the assignment being replaced.
+    const credit = plan.credits.find((c) => c.id === recommendation.credit);
+    const names = new Map(plan.campaigns.map((c) => [c.id, c.name]));
+    const dialogText = (await dialog.textContent()) ?? "";
+    expect(dialogText).toContain(credit?.name ?? "?");
+    for (const id of recommendation.assign) expect(dialogText).toContain(names.get(id) ?? "?");
+    const firstNow = credit?.assignedCampaigns[0];
+    expect(await dialog.locator("dd.before").textContent()).toContain(
+      firstNow === undefined ? "no campaign" : (names.get(firstNow) ?? firstNow),
+    );
+    expect(await dialog.locator("dd.after").textContent()).toContain(
+      names.get(recommendation.assign[0]) ?? "?",
+    );
     await dialog.locator('[data-action="cancel"]').click();
     expect(await dialog.count()).toBe(0);
     expect(await applyCalls()).toEqual([]);
@@ -195,8 +243,27 @@ describe("sidebar over the basic workbook", () => {
     ]);
     // Re-planned after Apply: the applied credit is now assigned as recommended.
     const after = await rpc<PlanJson>(preview.url, "getPlan", [null]);
-    const credit = after.credits.find((c) => c.id === recommendation.credit);
-    expect(credit?.assignedCampaigns).toEqual(recommendation.assign);
+    const appliedCredit = after.credits.find((c) => c.id === recommendation.credit);
+    expect(appliedCredit?.assignedCampaigns).toEqual(recommendation.assign);
+  });
+
+  test("Undo puts the last Apply back and logs it like any other change", async () => {
+    const before = await previewState(preview.url);
+    const applied = before.assignmentLog[before.assignmentLog.length - 1];
+    await expect.poll(() => page.locator("#undo").isVisible()).toBe(true);
+    await page.click("#undo");
+    await expect.poll(() => page.locator("#status").textContent()).toContain("Undone");
+    const state = await previewState(preview.url);
+    expect(state.assignmentLog).toHaveLength(before.assignmentLog.length + 1);
+    // The undo line is the Apply's line reversed: from what Apply wrote back to what was there.
+    expect(state.assignmentLog[state.assignmentLog.length - 1].slice(1)).toEqual([
+      applied[1],
+      applied[3],
+      applied[2],
+    ]);
+    const plan = await rpc<PlanJson>(preview.url, "getPlan", [null]);
+    expect(plan.credits.find((c) => c.id === applied[1])?.assignedCampaigns).toEqual([]);
+    expect(await page.locator("#undo").count()).toBe(0);
   });
 
   test("Write plan to sheets writes the in-memory copy and says so", async () => {
@@ -222,7 +289,7 @@ describe("sidebar over the basic workbook", () => {
     await page.reload();
     await page.waitForSelector("body[data-plan-state]");
     await page.keyboard.press("Tab");
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("refresh");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("write");
   });
 
   test("the page stays within 300 px, logs no console errors, and is kept as a screenshot", async () => {
@@ -235,9 +302,155 @@ describe("sidebar over the basic workbook", () => {
     expect(errors).toEqual([]);
   });
 
+  test("reads like an add-on: values never wrap, text ≥ 12 px, no rule ids; a screenshot per section", async () => {
+    // A hovered day and an open dialog are part of what a person reads.
+    await page.locator("svg.chart .overlay").hover({ position: { x: 120, y: 40 } });
+    const report = await page.evaluate(() => {
+      const wrapped: string[] = [];
+      for (const el of Array.from(
+        document.querySelectorAll<HTMLElement>(".money, .date, .id, .value"),
+      )) {
+        if (el.offsetParent === null || el.textContent === "") continue;
+        // One line box: the value did not break inside itself.
+        if (!el.classList.contains("changed") && el.getClientRects().length !== 1) {
+          wrapped.push(el.textContent ?? "");
+        }
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const lines = new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top)));
+        if (!el.classList.contains("changed") && lines.size > 1) wrapped.push(el.textContent ?? "");
+      }
+      const small: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const parent = node.parentElement;
+        if (!parent || !node.textContent?.trim() || parent.closest(".sr-only, [hidden]")) continue;
+        if (parent.getClientRects().length === 0) continue;
+        const size = Number.parseFloat(getComputedStyle(parent).fontSize);
+        if (size < 12) small.push(`${size}px: ${node.textContent.trim().slice(0, 40)}`);
+      }
+      return { wrapped, small, text: document.body.textContent ?? "" };
+    });
+    expect(report.wrapped).toEqual([]);
+    expect(report.small).toEqual([]);
+    expect(report.text).not.toMatch(/\bR\d{1,2}\b/);
+    // Sheets shows the sidebar's title; the page does not repeat it.
+    expect(await page.locator("h1").count()).toBe(0);
+    expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(
+      /^Roboto, Arial, sans-serif$/,
+    );
+    mkdirSync(resolve(ROOT, "test-artifacts"), { recursive: true });
+    for (const id of [
+      "summary-section",
+      "chart",
+      "whatif",
+      "recommendations",
+      "warnings",
+      "credits",
+      "campaigns",
+    ]) {
+      await page
+        .locator(`#${id}`)
+        .screenshot({ path: resolve(ROOT, `test-artifacts/sidebar-${id}.png`) });
+    }
+    await page.locator("button.apply").first().click();
+    await page.screenshot({ path: resolve(ROOT, "test-artifacts/sidebar-apply-dialog.png") });
+    await page.locator('[role="dialog"] [data-action="cancel"]').click();
+  });
+
   test("Ctrl-C/SIGTERM stops the preview cleanly", async () => {
     expect(await preview.stop()).toBe(0);
     expect(preview.output()).toContain("Preview stopped");
+  });
+});
+
+describe("names that try to spoof the display (bidi overrides, 10,000 characters, long ids)", () => {
+  let dir: string;
+  let preview: PreviewProcess;
+  const rlo = "Promo \u202Edetaeper\u202C winter";
+  const long = `Long ${"x".repeat(10_000)}`;
+  const longId = "7123456789012345678";
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "sidebar-names-"));
+    writeFileSync(
+      join(dir, "campaigns.csv"),
+      `Campaign ID,Campaign name,Status,Budget\n${longId},${rlo},Active,20\n302,${long},Active,10\n`,
+    );
+    writeFileSync(
+      join(dir, "credits.csv"),
+      `Credit ID,Name,Type,Amount,Status,Issue date,Valid until,Assigned campaigns\n8123456789012345678,${rlo},Assignable,300,Available,2026-11-25,2026-12-15,\nF1,${long},Free,100,Available,2026-11-25,2026-12-20,\n`,
+    );
+    writeFileSync(
+      join(dir, "account.csv"),
+      "Setting,Value\nPlan start,2026-12-01\nHorizon days,30\nCash balance,500\n",
+    );
+    preview = await startPreviewProcess(dir);
+  });
+
+  afterAll(async () => {
+    await preview?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("user text is isolated, long names stay one line with the full text on hover, long ids are shortened", async () => {
+    const { page, errors } = await openSidebar(preview.url);
+    await page.locator("svg.chart .overlay").hover({ position: { x: 50, y: 40 } });
+    const report = await page.evaluate(
+      ({ rlo, long }) => {
+        const notIsolated: string[] = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (!node.textContent?.includes("\u202E")) continue;
+          const parent = node.parentElement;
+          // Plain-text titles (SVG tooltips) isolate with FSI … PDI around the name.
+          if (parent?.tagName === "title") {
+            if (!/\u2068[^\u2069]*\u202E[^\u2069]*\u2069/.test(node.textContent)) {
+              notIsolated.push(parent.outerHTML.slice(0, 80));
+            }
+            continue;
+          }
+          if (parent && getComputedStyle(parent).unicodeBidi !== "isolate") {
+            notIsolated.push(parent.outerHTML.slice(0, 80));
+          }
+        }
+        const tallNames = Array.from(document.querySelectorAll<HTMLElement>(".name"))
+          .filter((el) => el.offsetParent !== null && el.getClientRects().length > 0)
+          .filter((el) => el.getBoundingClientRect().height > 40)
+          .map((el) => el.textContent?.slice(0, 20));
+        const titled = Array.from(document.querySelectorAll<HTMLElement>(".name")).filter(
+          (el) => el.title === long,
+        ).length;
+        const rloTitled = Array.from(document.querySelectorAll<HTMLElement>(".name")).filter(
+          (el) => el.title === rlo,
+        ).length;
+        return {
+          notIsolated,
+          tallNames,
+          titled,
+          rloTitled,
+          height: document.documentElement.scrollHeight,
+        };
+      },
+      { rlo, long },
+    );
+    expect(report.notIsolated).toEqual([]);
+    expect(report.tallNames).toEqual([]);
+    expect(report.titled).toBeGreaterThanOrEqual(2);
+    expect(report.rloTitled).toBeGreaterThanOrEqual(2);
+    // Was 55,872 px with the long name wrapped; now the page is its usual height.
+    expect(report.height).toBeLessThan(5_000);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(WIDTH);
+    // A 19-digit id shows shortened, the full id in its title.
+    const shortened = page.locator(`#campaigns .id[title="${longId}"]`);
+    expect(await shortened.textContent()).toBe("7123…5678");
+    mkdirSync(resolve(ROOT, "test-artifacts"), { recursive: true });
+    await page.screenshot({
+      path: resolve(ROOT, "test-artifacts/sidebar-hostile-names.png"),
+      fullPage: true,
+    });
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });
 
@@ -275,7 +488,7 @@ describe("names holding HTML, script or formulas", () => {
       expect(text).toContain(name);
     }
     for (const campaign of plan.campaigns) {
-      expect(await page.locator("#campaigns .id", { hasText: campaign.name }).count()).toBe(1);
+      expect(await page.locator("#campaigns .name", { hasText: campaign.name }).count()).toBe(1);
     }
     expect(await pageWidth(page)).toBeLessThanOrEqual(WIDTH);
     expect(errors).toEqual([]);

@@ -2,7 +2,7 @@
 import { describe, expect, test } from "vitest";
 import type { CampaignJson, CreditJson, PlanJson } from "../../src/sheets/planJson";
 import { chartData, MAX_CREDIT_LINES } from "../../src/sidebar/chartData";
-import { addDays, daysBetween, shortDay } from "../../src/sidebar/format";
+import { addDays, day, daysBetween, setLocale, shortId } from "../../src/sidebar/format";
 import { atRiskFirst, compareValues, sortRows } from "../../src/sidebar/sorting";
 import { summarize } from "../../src/sidebar/summary";
 import { parseIdList, withChange } from "../../src/sidebar/whatIfPanel";
@@ -10,6 +10,7 @@ import { parseIdList, withChange } from "../../src/sidebar/whatIfPanel";
 function credit(id: string, fields: Partial<CreditJson> = {}): CreditJson {
   return {
     id,
+    name: "",
     type: "free",
     typeLabel: "Free",
     status: "available",
@@ -109,7 +110,12 @@ describe("chart lines", () => {
   const days = 4;
   function seriesPlan(amounts: number[]): PlanJson {
     const credits = amounts.map((amount, i) =>
-      credit(`C${i}`, { remainingAtStart: amount, expiresOn: i === 0 ? "2026-12-03" : null }),
+      credit(`C${i}`, {
+        remainingAtStart: amount,
+        // C0 loses money at expiry; C1 expires too, but used up before: no marker.
+        expiresOn: i <= 1 ? "2026-12-03" : null,
+        expired: i === 0 ? 5 : 0,
+      }),
     );
     return plan({
       credits,
@@ -134,6 +140,7 @@ describe("chart lines", () => {
     expect(data?.lines.map((l) => l.label)).toEqual(["C0", "C1", "C2", "Cash"]);
     // The expiry day is marked at its index from plan start.
     expect(data?.lines[0].expiryIndex).toBe(2);
+    expect(data?.lines[1].expiryIndex).toBeNull();
     // Credits and cash have their own scales.
     expect(data?.creditMax).toBe(30);
     expect([data?.cashMin, data?.cashMax]).toEqual([-20, 50]);
@@ -191,10 +198,22 @@ describe("table order", () => {
 });
 
 describe("formats", () => {
-  test("short days carry the year only when it differs from the plan start's", () => {
-    expect(shortDay("2026-12-03", "2026-12-01")).toBe("Dec 3");
-    expect(shortDay("2027-01-01", "2026-12-01")).toBe("Jan 1 ’27");
-    expect(shortDay(null, "2026-12-01")).toBe("—");
+  test("one date style: the locale's short date with the year, a dash for no day", () => {
+    setLocale(null);
+    expect(day("2026-12-25")).toBe("Dec 25, 2026");
+    expect(day("2027-01-01")).toBe("Jan 1, 2027");
+    expect(day(null)).toBe("—");
+    // Apps Script spells locales with an underscore.
+    setLocale("de_DE");
+    expect(day("2026-12-25")).toBe("25. Dez. 2026");
+    setLocale("not a locale");
+    expect(day("2026-12-25")).toBe("Dec 25, 2026");
+  });
+
+  test("long ids are shortened to their ends; short ones stay whole", () => {
+    expect(shortId("7123456789012345678")).toBe("7123…5678");
+    expect(shortId("C1")).toBe("C1");
+    expect(shortId("1234567890123456")).toBe("1234567890123456");
   });
 
   test("day arithmetic on YYYY-MM-DD is calendar exact (R1)", () => {
