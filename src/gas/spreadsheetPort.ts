@@ -152,7 +152,6 @@ export function spreadsheetPort(spreadsheet: Spreadsheet): WorkbookPort {
     },
     timeZone,
     now: () => Date.now(),
-    locale: () => spreadsheet.getSpreadsheetLocale(),
     timestamp(): string {
       return timestampInZone(new Date(), timeZone());
     },

@@ -128,11 +128,6 @@ export interface PlanJson {
   recommendationsPending?: boolean;
   /** Compact end-of-day series for a draw-down chart (`series` option). */
   series?: SeriesJson;
-  /**
-   * The spreadsheet's locale as a BCP 47 tag (`en-US`), set by the add-on's
-   * `getPlan`: the sidebar formats dates and money in it.
-   */
-  locale?: string;
 }
 
 function dateOrNull(day: Day | null): string | null {

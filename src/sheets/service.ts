@@ -55,8 +55,6 @@ export interface WorkbookPort {
   timeZone(): string;
   /** The current instant, in epoch milliseconds (never a Date: see `readAndPlan`). */
   now(): number;
-  /** The spreadsheet's locale (`en_US` or `en-US`), if the host knows one: faces format in it. */
-  locale?(): string;
   /** A human timestamp for the assignment log. */
   timestamp(): string;
   /** Sets one cell (sheet matched case-insensitively) to a text value, never a formula. */
@@ -109,8 +107,6 @@ export function getPlan(port: WorkbookPort, whatIf: unknown, options: unknown = 
   const plan = planFromPort(port, parseWhatIf(whatIf), { recommendations: withRecommendations });
   const json = planToJson(plan, { series: true, labels: true });
   if (!withRecommendations) json.recommendationsPending = true;
-  const locale = port.locale?.();
-  if (locale) json.locale = locale.replace(/_/g, "-");
   return json;
 }
 

@@ -103,7 +103,8 @@ function drawUndo(): void {
 }
 
 function drawPlan(current: PlanJson): void {
-  setLocale(current.locale);
+  // Added by showPlanner (src/gas/main.ts); the preview has none: en-US.
+  setLocale(document.querySelector<HTMLMetaElement>('meta[name="spreadsheet-locale"]')?.content);
   const chart = chartData(current);
   const warningsBox = h("div", { attrs: { id: "warnings-list" } });
   const drawWarnings = () =>

@@ -77,6 +77,7 @@ describe("credit-planner plan --json (CONTRACT §1)", () => {
     for (const credit of json.credits) {
       expect(Object.keys(credit)).toEqual([
         "id",
+        "name",
         "type",
         "status",
         "amount",
