@@ -16,6 +16,25 @@ function scriptJson(value: unknown): string {
 export function previewShimScript(functionNames: readonly string[], bannerText: string): string {
   return `(function () {
   var names = ${scriptJson(functionNames)};
+  // As google.script.run: only primitives, null, and plain arrays and objects
+  // of them cross; a Date, a function, a DOM node or a cycle fails at the call.
+  function illegalPath(value, path, seen) {
+    if (value === null || value === undefined) return null;
+    var type = typeof value;
+    if (type === "string" || type === "number" || type === "boolean") return null;
+    if (type !== "object") return path;
+    var tag = Object.prototype.toString.call(value);
+    if (tag !== "[object Array]" && tag !== "[object Object]") return path;
+    if (seen.indexOf(value) >= 0) return path;
+    seen.push(value);
+    var keys = Object.keys(value);
+    for (var i = 0; i < keys.length; i++) {
+      var found = illegalPath(value[keys[i]], path + "." + keys[i], seen);
+      if (found !== null) return found;
+    }
+    seen.pop();
+    return null;
+  }
   function runner(onSuccess, onFailure) {
     var run = {
       withSuccessHandler: function (fn) { return runner(fn, onFailure); },
@@ -24,6 +43,10 @@ export function previewShimScript(functionNames: readonly string[], bannerText: 
     names.forEach(function (name) {
       run[name] = function () {
         var args = Array.prototype.slice.call(arguments);
+        for (var a = 0; a < args.length; a++) {
+          var bad = illegalPath(args[a], String(a), []);
+          if (bad !== null) throw new Error("Failed due to illegal value in property: " + bad);
+        }
         fetch("/rpc", {
           method: "POST",
           headers: { "content-type": "application/json" },

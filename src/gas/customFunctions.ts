@@ -57,7 +57,31 @@ const ARGUMENT_OF_SHEET: Record<string, string> = {
   Campaigns: "campaigns",
   Credits: "credits",
   Account: "account",
+  "Top-ups": "topups",
+  "Spend history": "spend_history",
+  "Ad groups": "ad_groups",
 };
+
+/**
+ * The range arguments of a plan function (CONTRACT §5): the three tables and
+ * the optional Top-ups, Spend history and Ad groups ranges, so a formula plans
+ * the same workbook the sidebar plans.
+ */
+export interface PlanRanges {
+  campaigns: unknown;
+  credits: unknown;
+  account?: unknown;
+  topUps?: unknown;
+  spendHistory?: unknown;
+  adGroups?: unknown;
+}
+
+/** The optional sheets a formula may leave out, by their sheet name. */
+const OPTIONAL_RANGES: readonly [keyof PlanRanges, string][] = [
+  ["topUps", "Top-ups"],
+  ["spendHistory", "Spend history"],
+  ["adGroups", "Ad groups"],
+];
 
 /** A range argument as a table; a single cell arrives as a scalar, an omitted one as undefined. */
 function asTable(value: unknown): Table | undefined {
@@ -89,20 +113,27 @@ interface PlanArgumentOptions {
 
 const TABLE_ONLY: PlanArgumentOptions = { rejectRowErrors: true, recommendations: false };
 
-/** Reads the three range arguments and plans; throws as the module comment says. */
+/** Reads the range arguments and plans; throws as the module comment says. */
 export function planArguments(
   clock: SheetClock,
-  campaigns: unknown,
-  credits: unknown,
-  account: unknown,
+  ranges: PlanRanges,
   options: PlanArgumentOptions = TABLE_ONLY,
 ): Plan {
   const tables: WorkbookTables = {
-    campaigns: asTable(campaigns) ?? [],
-    credits: asTable(credits) ?? [],
+    campaigns: asTable(ranges.campaigns) ?? [],
+    credits: asTable(ranges.credits) ?? [],
   };
-  const accountTable = asTable(account);
-  if (accountTable) tables.account = accountTable;
+  const optional: [keyof PlanRanges, unknown][] = [
+    ["account", ranges.account],
+    ["topUps", ranges.topUps],
+    ["spendHistory", ranges.spendHistory],
+    // The Ad groups table goes to the reader under `adGroups` (SHEETS "Real exports").
+    ["adGroups", ranges.adGroups],
+  ];
+  for (const [key, value] of optional) {
+    const table = asTable(value);
+    if (table) (tables as Record<string, Table>)[key] = table;
+  }
   const result = readAndPlan(tables, {
     now: clock.now,
     spreadsheetTimeZone: clock.timeZone,
@@ -179,47 +210,61 @@ export function creditPlan(
   clock: SheetClock,
   campaigns: unknown,
   credits: unknown,
-  account: unknown,
+  account?: unknown,
+  topUps?: unknown,
+  spendHistory?: unknown,
+  adGroups?: unknown,
 ) {
-  return renderTable(
-    creditTable(planArguments(clock, campaigns, credits, account)),
-    clock.timeZone,
-  );
+  const ranges = { campaigns, credits, account, topUps, spendHistory, adGroups };
+  return renderTable(creditTable(planArguments(clock, ranges)), clock.timeZone);
 }
 
 export function creditCampaigns(
   clock: SheetClock,
   campaigns: unknown,
   credits: unknown,
-  account: unknown,
+  account?: unknown,
+  topUps?: unknown,
+  spendHistory?: unknown,
+  adGroups?: unknown,
 ) {
-  const plan = planArguments(clock, campaigns, credits, account);
-  return renderTable(campaignTable(plan), clock.timeZone);
+  const ranges = { campaigns, credits, account, topUps, spendHistory, adGroups };
+  return renderTable(campaignTable(planArguments(clock, ranges)), clock.timeZone);
 }
 
+/** CONTRACT §5: the id argument stays where it was; the optional ranges follow it. */
 export function creditDrawdown(
   clock: SheetClock,
   campaigns: unknown,
   credits: unknown,
   account: unknown,
   creditId: unknown,
+  topUps?: unknown,
+  spendHistory?: unknown,
+  adGroups?: unknown,
 ) {
-  const plan = planArguments(clock, campaigns, credits, account);
+  const ranges = { campaigns, credits, account, topUps, spendHistory, adGroups };
+  const plan = planArguments(clock, ranges);
   const id = textArgument(creditId);
   const table = withArgument("credit_id", () => drawdownTable(plan, id === "" ? undefined : id));
   return renderTable(table, clock.timeZone);
 }
 
+/** CONTRACT §5: the id argument stays where it was; the optional ranges follow it. */
 export function creditFallbackDate(
   clock: SheetClock,
   campaigns: unknown,
   credits: unknown,
   account: unknown,
   campaignId: unknown,
+  topUps?: unknown,
+  spendHistory?: unknown,
+  adGroups?: unknown,
 ): OutCell {
   const id = textArgument(campaignId);
   if (id === "") throw new Error("campaign_id: no campaign given");
-  const plan = planArguments(clock, campaigns, credits, account);
+  const ranges = { campaigns, credits, account, topUps, spendHistory, adGroups };
+  const plan = planArguments(clock, ranges);
   const campaign = plan.campaigns.find((c) => c.id === id);
   if (!campaign) throw new Error(`campaign_id: '${id}' is not in campaigns`);
   return campaign.cashFallbackOn === null ? "" : dayDates(clock.timeZone)(campaign.cashFallbackOn);
@@ -229,15 +274,19 @@ export function creditWarnings(
   clock: SheetClock,
   campaigns: unknown,
   credits: unknown,
-  account: unknown,
+  account?: unknown,
+  topUps?: unknown,
+  spendHistory?: unknown,
+  adGroups?: unknown,
 ) {
-  const plan = planArguments(clock, campaigns, credits, account, {
-    rejectRowErrors: false,
-    recommendations: true,
-  });
-  // Top-ups and Spend history cannot be passed to a formula: their absence is no news.
+  const ranges: PlanRanges = { campaigns, credits, account, topUps, spendHistory, adGroups };
+  const plan = planArguments(clock, ranges, { rejectRowErrors: false, recommendations: true });
+  // An optional range left out of the formula says nothing about whether the sheet exists.
+  const omitted = new Set(
+    OPTIONAL_RANGES.filter(([key]) => asTable(ranges[key]) === undefined).map(([, name]) => name),
+  );
   const warnings = plan.warnings.filter(
-    (w) => !(w.code === "MISSING_SHEET" && w.sheet !== null && !ARGUMENT_OF_SHEET[w.sheet]),
+    (w) => !(w.code === "MISSING_SHEET" && w.sheet !== null && omitted.has(w.sheet)),
   );
   return renderTable(warningTable({ ...plan, warnings }), clock.timeZone);
 }

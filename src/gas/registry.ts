@@ -53,6 +53,27 @@ const ACCOUNT: ParamDoc = {
   type: RANGE,
   description: "Optional. The Account settings (Setting, Value); blank for the defaults.",
 };
+/** CONTRACT §5: the optional ranges that make a formula plan what the sidebar plans. */
+const OPTIONAL_RANGES: ParamDoc[] = [
+  {
+    name: "topups",
+    type: RANGE,
+    description: "Optional. The Top-ups table (Date, Amount), header row included.",
+  },
+  {
+    name: "spend_history",
+    type: RANGE,
+    description:
+      "Optional. The Spend history table (Date, Campaign ID, Spend), header row included.",
+  },
+  {
+    name: "ad_groups",
+    type: RANGE,
+    description: "Optional. The Ad groups table, header row included.",
+  },
+];
+/** The plan functions' range parameters, in order. */
+const PLAN_RANGES = [CAMPAIGNS, CREDITS, ACCOUNT, ...OPTIONAL_RANGES];
 
 export const REGISTRY: readonly GlobalEntry[] = [
   {
@@ -60,21 +81,44 @@ export const REGISTRY: readonly GlobalEntry[] = [
     kind: "custom",
     description:
       "Per-credit plan: remaining now, used, expired, depleted on, last usable day, status.",
-    params: [CAMPAIGNS, CREDITS, ACCOUNT],
+    params: PLAN_RANGES,
     returns: "A table with a header row and one row per credit.",
-    run: (campaigns: unknown, credits: unknown, account: unknown) =>
-      custom.creditPlan(addon.clock(), campaigns, credits, account),
-    helpExample: "=CREDIT_PLAN(Campaigns!A:K, Credits!A:T, Account!A:B)",
+    run: (
+      campaigns: unknown,
+      credits: unknown,
+      account: unknown,
+      topups: unknown,
+      spendHistory: unknown,
+      adGroups: unknown,
+    ) =>
+      custom.creditPlan(addon.clock(), campaigns, credits, account, topups, spendHistory, adGroups),
+    helpExample:
+      "=CREDIT_PLAN(Campaigns!A:K, Credits!A:T, Account!A:B, 'Top-ups'!A:B, 'Spend history'!A:C)",
   },
   {
     name: "CREDIT_CAMPAIGNS",
     kind: "custom",
     description:
       "Per-campaign plan: credit-funded, cash, card, undelivered, cash fallback day, stop day.",
-    params: [CAMPAIGNS, CREDITS, ACCOUNT],
+    params: PLAN_RANGES,
     returns: "A table with a header row and one row per campaign.",
-    run: (campaigns: unknown, credits: unknown, account: unknown) =>
-      custom.creditCampaigns(addon.clock(), campaigns, credits, account),
+    run: (
+      campaigns: unknown,
+      credits: unknown,
+      account: unknown,
+      topups: unknown,
+      spendHistory: unknown,
+      adGroups: unknown,
+    ) =>
+      custom.creditCampaigns(
+        addon.clock(),
+        campaigns,
+        credits,
+        account,
+        topups,
+        spendHistory,
+        adGroups,
+      ),
   },
   {
     name: "CREDIT_DRAWDOWN",
@@ -85,10 +129,28 @@ export const REGISTRY: readonly GlobalEntry[] = [
       CREDITS,
       ACCOUNT,
       { name: "credit_id", type: "string", description: "Optional. Only this credit's column." },
+      ...OPTIONAL_RANGES,
     ],
     returns: "A date column and one balance column per credit.",
-    run: (campaigns: unknown, credits: unknown, account: unknown, creditId: unknown) =>
-      custom.creditDrawdown(addon.clock(), campaigns, credits, account, creditId),
+    run: (
+      campaigns: unknown,
+      credits: unknown,
+      account: unknown,
+      creditId: unknown,
+      topups: unknown,
+      spendHistory: unknown,
+      adGroups: unknown,
+    ) =>
+      custom.creditDrawdown(
+        addon.clock(),
+        campaigns,
+        credits,
+        account,
+        creditId,
+        topups,
+        spendHistory,
+        adGroups,
+      ),
   },
   {
     name: "CREDIT_FALLBACK_DATE",
@@ -99,19 +161,52 @@ export const REGISTRY: readonly GlobalEntry[] = [
       CREDITS,
       ACCOUNT,
       { name: "campaign_id", type: "string", description: "The campaign's ID." },
+      ...OPTIONAL_RANGES,
     ],
     returns: "A date, or blank when the campaign never falls back in the horizon.",
-    run: (campaigns: unknown, credits: unknown, account: unknown, campaignId: unknown) =>
-      custom.creditFallbackDate(addon.clock(), campaigns, credits, account, campaignId),
+    run: (
+      campaigns: unknown,
+      credits: unknown,
+      account: unknown,
+      campaignId: unknown,
+      topups: unknown,
+      spendHistory: unknown,
+      adGroups: unknown,
+    ) =>
+      custom.creditFallbackDate(
+        addon.clock(),
+        campaigns,
+        credits,
+        account,
+        campaignId,
+        topups,
+        spendHistory,
+        adGroups,
+      ),
   },
   {
     name: "CREDIT_WARNINGS",
     kind: "custom",
     description: "Every warning of the plan: code, severity, message, cell.",
-    params: [CAMPAIGNS, CREDITS, ACCOUNT],
+    params: PLAN_RANGES,
     returns: "A table with a header row and one row per warning.",
-    run: (campaigns: unknown, credits: unknown, account: unknown) =>
-      custom.creditWarnings(addon.clock(), campaigns, credits, account),
+    run: (
+      campaigns: unknown,
+      credits: unknown,
+      account: unknown,
+      topups: unknown,
+      spendHistory: unknown,
+      adGroups: unknown,
+    ) =>
+      custom.creditWarnings(
+        addon.clock(),
+        campaigns,
+        credits,
+        account,
+        topups,
+        spendHistory,
+        adGroups,
+      ),
   },
   {
     name: "CREDIT_EXPIRY",

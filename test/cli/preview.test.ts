@@ -1,3 +1,4 @@
+import vm from "node:vm";
 /** The local preview's parts: arguments, the in-memory workbook port, the stand-in, the RPC server. */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DEFAULT_PORT, DEFAULT_WORKBOOK, parsePreviewArgs } from "../../src/cli/previewArgs";
@@ -93,6 +94,27 @@ describe("in-memory workbook port", () => {
 });
 
 describe("google.script.run stand-in", () => {
+  test("refuses what the real google.script.run refuses (a Date, a function), however deep", () => {
+    const posted: string[] = [];
+    const page = {
+      fetch: (_url: string, init: { body: string }) => {
+        posted.push(init.body);
+        return new Promise(() => {});
+      },
+      document: { addEventListener: () => {} },
+    } as Record<string, unknown>;
+    page.window = page;
+    vm.runInNewContext(previewShimScript(["getPlan"], "preview"), page);
+    const run = (page.google as { script: { run: Record<string, (...a: unknown[]) => void> } })
+      .script.run;
+    expect(() => run.getPlan([{ kind: "budget", at: new Date() }])).toThrow(
+      /illegal value in property: 0\.0\.at/,
+    );
+    expect(() => run.getPlan(() => 1)).toThrow(/illegal value/);
+    run.getPlan([{ kind: "budget", campaign: "1", budget: 0 }], { recommendations: false });
+    expect(posted).toHaveLength(1);
+  });
+
   test("goes before every other script and cannot be closed early by data", () => {
     const shim = previewShimScript(["getPlan"], "</script><img src=x onerror=alert(1)>");
     expect(shim).not.toContain("</script>");

@@ -5,6 +5,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import vm from "node:vm";
+import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   assignmentLimitFor,
@@ -14,11 +15,13 @@ import {
   parseIsoDate,
 } from "../../src/core";
 import { REGISTRY } from "../../src/gas/registry";
+import { dayInZone } from "../../src/gas/zonedDates";
 import {
   campaignTable,
   creditTable,
   drawdownTable,
   type OutTable,
+  type PlanJson,
   readAndPlan,
   type Table,
   warningTable,
@@ -216,5 +219,149 @@ describe("custom functions through Code.js under several process time zones (R1)
     expect(badValue.error).toMatch(/^credits: C3 — .*abc/);
     expect(missingColumn.error).toMatch(/^credits: .*Amount/);
     expect(unknownCredit.error).toMatch(/^credit_id: .*NOPE/);
+  });
+});
+
+describe("formulas plan what the sidebar plans (CONTRACT §5): the sample workbook through Code.js", () => {
+  const zone = "America/Los_Angeles";
+  const SAMPLE: [string, string][] = [
+    ["Campaigns", "campaigns.csv"],
+    ["Credits", "credits.csv"],
+    ["Account", "account.csv"],
+    ["Top-ups", "topups.csv"],
+    ["Spend history", "spend-history.csv"],
+  ];
+  // biome-ignore lint/suspicious/noExplicitAny: the globals Code.js declares
+  let addOn: any;
+  const ranges: Record<string, unknown[][]> = {};
+  let sidebar: PlanJson;
+
+  /** What a custom function shows: Dates as the day the spreadsheet zone shows. */
+  const shown = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(shown);
+    if (Object.prototype.toString.call(value) === "[object Date]") {
+      return isoDate(dayInZone(value as Date, zone));
+    }
+    return value;
+  };
+  const orBlank = (value: unknown) => (value === null ? "" : value);
+
+  beforeAll(() => {
+    const context = vm.createContext({});
+    vm.runInContext(code, context, { filename: "Code.js" });
+    const makeDate = vm.runInContext("(ms) => new Date(ms)", context);
+    const spreadsheet = new FakeSpreadsheet(zone, callLog(), makeDate);
+    const services = fakeServices(spreadsheet);
+    for (const name of ["SpreadsheetApp", "HtmlService", "LockService", "ScriptApp"] as const) {
+      context[name] = services[name];
+    }
+    addOn = context;
+    // A person's route: Create template sheets, then paste each CSV over its template.
+    addOn.createTemplateSheets();
+    for (const [name, file] of SAMPLE) {
+      const rows = parse(readFileSync(`examples/sample-workbook/${file}`, "utf8")) as string[][];
+      const sheet = spreadsheet._sheet(name)!;
+      sheet._paste(1, 1, rows);
+      // A whole-column range (Campaigns!A:K) hands every row of the grid, blanks included.
+      ranges[name] = sheet
+        .getRange(1, 1, sheet.getMaxRows(), sheet.getLastColumn())
+        .getValues() as unknown[][];
+    }
+    sidebar = JSON.parse(JSON.stringify(addOn.getPlan(null))) as PlanJson;
+  });
+
+  const all = () => [
+    ranges.Campaigns,
+    ranges.Credits,
+    ranges.Account,
+    ranges["Top-ups"],
+    ranges["Spend history"],
+  ];
+
+  it("the sample's 19-digit ids survive the paste into the templates", () => {
+    expect(sidebar.campaigns.map((c) => c.id)).toContain("1790000000000000101");
+    expect(sidebar.warnings.filter((w) => w.severity === "error")).toEqual([]);
+  });
+
+  it("CREDIT_PLAN(…, topups, spend_history) equals getPlan's credits", () => {
+    const table = shown(addOn.CREDIT_PLAN(...all())) as unknown[][];
+    expect(table.slice(1).map((row) => row[0])).toEqual(sidebar.credits.map((c) => c.id));
+    table.slice(1).forEach((row, i) => {
+      const c = sidebar.credits[i];
+      expect([row[2], row[3], row[4], row[5], row[6], row[8], row[9], row[10]]).toEqual(
+        [
+          c.remainingAtStart,
+          c.used,
+          c.expired,
+          c.depletedOn,
+          c.lastUsableDay,
+          c.issuedOn,
+          c.expiresOn,
+          c.remainingAtEnd,
+        ].map(orBlank),
+      );
+    });
+  });
+
+  it("CREDIT_CAMPAIGNS and CREDIT_FALLBACK_DATE equal getPlan's campaigns; without Top-ups they do not", () => {
+    const table = shown(addOn.CREDIT_CAMPAIGNS(...all())) as unknown[][];
+    const expected = sidebar.campaigns.map((c) =>
+      [
+        c.id,
+        c.name,
+        c.creditFunded,
+        c.cashFunded,
+        c.cardFunded,
+        c.undelivered,
+        c.cashFallbackOn,
+        c.stoppedOn,
+        c.demand,
+        c.spend,
+      ].map(orBlank),
+    );
+    expect(table.slice(1)).toEqual(expected);
+    for (const campaign of sidebar.campaigns) {
+      const [campaigns, credits, account, topups, history] = all();
+      const fallback = addOn.CREDIT_FALLBACK_DATE(
+        campaigns,
+        credits,
+        account,
+        campaign.id,
+        topups,
+        history,
+      );
+      expect(shown(fallback)).toBe(orBlank(campaign.cashFallbackOn));
+    }
+    // The issue-11 finding: leaving the Top-ups out plans another workbook.
+    const withoutTopUps = shown(
+      addOn.CREDIT_CAMPAIGNS(ranges.Campaigns, ranges.Credits, ranges.Account),
+    ) as unknown[][];
+    expect(withoutTopUps.slice(1)).not.toEqual(expected);
+  });
+
+  it("CREDIT_DRAWDOWN equals getPlan's draw-down series", () => {
+    const [campaigns, credits, account, topups, history] = all();
+    const table = shown(
+      addOn.CREDIT_DRAWDOWN(campaigns, credits, account, "", topups, history),
+    ) as unknown[][];
+    const series = sidebar.series!;
+    expect(table[0]).toEqual(["Date", ...series.credits.map((c) => c.id)]);
+    expect(table).toHaveLength(series.days + 1);
+    expect(table[1][0]).toBe(series.start);
+    table.slice(1).forEach((row, day) => {
+      expect(row.slice(1)).toEqual(series.credits.map((c) => c.remaining[day]));
+    });
+  });
+
+  it("CREDIT_WARNINGS equals getPlan's warnings", () => {
+    const table = addOn.CREDIT_WARNINGS(...all()) as unknown[][];
+    expect(table.slice(1)).toEqual(
+      sidebar.warnings.map((w) => [
+        w.code,
+        w.severity,
+        w.message,
+        w.sheet && w.cell ? `${w.sheet}!${w.cell}` : (w.sheet ?? ""),
+      ]),
+    );
   });
 });

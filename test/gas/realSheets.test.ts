@@ -158,21 +158,26 @@ describe("ids pasted into General cells (SHEETS Real exports, ID_PRECISION_LOST)
 
 describe("Write plan to sheets against the real grid", () => {
   it("writes past 1000 rows and 26 columns, and again on top of its own output", () => {
-    const model = syntheticModel("M");
-    const tables = modelToTables(model);
+    // The S account, its campaigns copied to 1,200 and its credits to 30.
+    const tables = modelToTables(syntheticModel("S"));
+    const copies = <T>(count: number, rows: T[][]) =>
+      Array.from({ length: count }, (_, n) =>
+        rows.map((row) => [n === 0 ? row[0] : `${row[0]}-${n}`, ...row.slice(1)]),
+      ).flat();
+    const campaignRows = tables.campaigns.slice(1);
+    const creditRows = tables.credits.slice(1);
     const spreadsheet = empty();
     spreadsheet._addSheet("Campaigns", [
-      ...tables.campaigns,
-      ...tables.campaigns.slice(1).map((row) => [`X${row[0]}`, ...row.slice(1)]),
-      ...tables.campaigns.slice(1, 201).map((row) => [`Y${row[0]}`, ...row.slice(1)]),
+      tables.campaigns[0],
+      ...copies(Math.ceil(1200 / campaignRows.length), campaignRows).slice(0, 1200),
     ]);
-    spreadsheet._addSheet("Credits", tables.credits);
+    spreadsheet._addSheet("Credits", [tables.credits[0], ...copies(3, creditRows)]);
     spreadsheet._addSheet("Account", tables.account);
     const first = addOn.writePlanToSheets();
     const campaignPlan = spreadsheet._sheet("Campaign plan")!;
     const drawdown = spreadsheet._sheet("Credit drawdown")!;
     expect(campaignPlan._values()).toHaveLength(1201);
-    expect(drawdown._values()[0].length).toBe(model.credits.length + 2);
+    expect(drawdown._values()[0].length).toBe(3 * creditRows.length + 2);
     expect(drawdown.getMaxColumns()).toBeGreaterThan(26);
     const before = JSON.stringify(drawdown._values());
     const second = addOn.writePlanToSheets();
