@@ -1,3 +1,5 @@
+import { VERSION_COLUMNS } from "./historyTables";
+
 /**
  * The columns of each input sheet (SHEETS.md): canonical name, aliases in
  * precedence order, and which are required. `field` is the model's field
@@ -48,6 +50,7 @@ export const CAMPAIGN_COLUMNS: readonly ColumnSpec[] = [
   { field: "endDate", name: "End date", aliases: ["schedule_end_time", "End"] },
   { field: "adProduct", name: "Ad product", aliases: ["Product", "Ad format"] },
   { field: "countries", name: "Countries", aliases: ["Country", "Location"] },
+  ...VERSION_COLUMNS,
 ];
 
 export const CREDIT_COLUMNS: readonly ColumnSpec[] = [

@@ -25,6 +25,7 @@ import {
   TOP_UP_COLUMNS,
 } from "./columns";
 import { findHeader, missingColumnMessage } from "./headers";
+import { olderVersionRows } from "./historyTables";
 import { readAccount } from "./readAccount";
 import { duplicateIdWarning, readCampaignRow } from "./readCampaigns";
 import { readCreditRow } from "./readCredits";
@@ -117,9 +118,14 @@ function readIdentifiedRows<T extends { id: string }>(
 ): T[] {
   const records: T[] = [];
   const firstRowOfId = new Map<string, number>();
+  // Spec v3: in a history table only each id's most recent version is read.
+  const older = olderVersionRows(context, table, (cell) => {
+    const id = readId(cell);
+    return id.ok ? id.value : null;
+  });
   for (let r = context.headerRow + 1; r < table.length; r++) {
     const row = table[r];
-    if (isBlankRow(row) || isSummaryRow(row)) continue;
+    if (isBlankRow(row) || isSummaryRow(row) || older?.has(r)) continue;
     const reader = new RowReader(context, row, r);
     const record = readRow(reader);
     if (record === null) continue;
