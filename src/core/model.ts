@@ -159,7 +159,9 @@ export type WarningCode =
   | "NO_SPEND_ESTIMATE"
   | "SPEND_MATCH_LANDS_IDLE"
   | "STATUS_ASSUMED"
-  | "CREDIT_BALANCE_MISMATCH";
+  | "CREDIT_BALANCE_MISMATCH"
+  | "UNREAD_REQUIREMENTS"
+  | "GENERATED_ID";
 
 /** R11: every problem, with where it points. */
 export interface Warning {

@@ -54,13 +54,20 @@ export const CAMPAIGN_COLUMNS: readonly ColumnSpec[] = [
 ];
 
 export const CREDIT_COLUMNS: readonly ColumnSpec[] = [
-  { field: "id", name: "Credit ID", aliases: ["ID", "Coupon ID", "Code"], required: true },
-  { field: "name", name: "Name", aliases: ["Credit name", "Promotion"] },
+  // Without a Credit ID column (a Promotions page paste) the id is made from the name.
+  {
+    field: "id",
+    name: "Credit ID",
+    aliases: ["ID", "Coupon ID", "Code"],
+    required: true,
+    orField: "name",
+  },
+  { field: "name", name: "Name", aliases: ["Credit name", "Promotion", "Ad credit name"] },
   { field: "type", name: "Type", aliases: ["Credit type"], required: true },
   {
     field: "amount",
     name: "Amount",
-    aliases: ["Value", "Credit amount", "Reward"],
+    aliases: ["Value", "Credit amount", "Reward", "Discount / Amount", "Discount"],
     required: true,
   },
   { field: "used", name: "Used", aliases: ["Used amount"] },
@@ -88,6 +95,10 @@ export const CREDIT_COLUMNS: readonly ColumnSpec[] = [
   { field: "issueDelay", name: "Issue delay", aliases: ["Issue delay days"] },
   { field: "redeemOn", name: "Redeem on", aliases: [] },
   { field: "redeemBy", name: "Redeem by", aliases: ["Code expires"] },
+  // Promotions page columns (spec v3).
+  { field: "validDates", name: "Valid dates", aliases: ["Validity period"], exportOnly: true },
+  { field: "requirements", name: "Usage requirements", aliases: [], exportOnly: true },
+  { field: "restrictions", name: "Restrictions", aliases: [], exportOnly: true },
 ];
 
 export const TOP_UP_COLUMNS: readonly ColumnSpec[] = [

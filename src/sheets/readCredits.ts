@@ -1,8 +1,9 @@
 /** The Credits sheet (SHEETS.md "Credits") → model credits, in sheet order. */
-import type { Credit } from "../core";
+import type { Credit, Day } from "../core";
 import {
   enumChoices,
   type MoneyFormat,
+  type Parsed,
   readDate,
   readEnumCell,
   readId,
@@ -16,13 +17,37 @@ import { CREDIT_STATUS_TABLE, CREDIT_TYPE_TABLE } from "./enums";
 import type { RowReader } from "./rowReader";
 import type { Cell } from "./types";
 
+const RANGE_SEPARATOR = /\s*~\s*|\s+to\s+|\s+[-–]\s+/i;
+
+/** `2024-01-15 ~ 2024-03-15` (also `to` or ` - `): first and last day. */
+export function readDateRange(cell: Cell, timeZone: string): Parsed<[Day, Day]> {
+  const parts = typeof cell === "string" ? cell.trim().split(RANGE_SEPARATOR) : [];
+  if (parts.length !== 2) {
+    return { ok: false, problem: "is not a date range (write 2024-01-15 ~ 2024-03-15)" };
+  }
+  const from = readDate(parts[0], timeZone);
+  const to = readDate(parts[1], timeZone);
+  if (!from.ok || !to.ok) {
+    return { ok: false, problem: "has a date that is not a date (write 2024-01-15 ~ 2024-03-15)" };
+  }
+  if (to.value < from.value) return { ok: false, problem: "ends before it starts" };
+  return { ok: true, value: [from.value, to.value] };
+}
+
 /** One credit from one row, or null when a cell is unreadable (its warnings are added). */
 export function readCreditRow(
   reader: RowReader,
   money: MoneyFormat,
   timeZone: string,
+  idFromName: ((name: string) => string | null) | null = null,
 ): Credit | null {
-  const id = reader.required("id", readId, "is empty: every credit needs its id");
+  let id: string | null;
+  if (idFromName) {
+    id = idFromName(readText(reader.cell("name"), timeZone));
+    if (id === null) {
+      reader.invalid("name", "is empty: without a Credit ID column, a credit is known by its name");
+    }
+  } else id = reader.required("id", readId, "is empty: every credit needs its id");
   reader.about = { credit: id };
   const type = reader.required(
     "type",
@@ -54,12 +79,30 @@ export function readCreditRow(
   }
 
   const date = (c: Cell) => readDate(c, timeZone);
+  // The Promotions page's one "Valid dates" cell stands in for Issue date and Valid until.
+  const range = reader.isBlank("validDates")
+    ? null
+    : reader.optional("validDates", (c) => readDateRange(c, timeZone), null);
+  const fromRange = (field: "issueDate" | "validUntil") =>
+    range !== null && reader.isBlank(field) ? range[field === "issueDate" ? 0 : 1] : undefined;
   // An available credit's validity counts from its issue date (R8).
   const issueDate =
-    status === "available"
+    fromRange("issueDate") ??
+    (status === "available" && range === null
       ? reader.required("issueDate", date, "is empty: an Available credit needs its issue date")
-      : reader.optional("issueDate", date, null);
-  const validUntil = reader.optional("validUntil", date, null);
+      : reader.optional("issueDate", date, null));
+  const validUntil = fromRange("validUntil") ?? reader.optional("validUntil", date, null);
+  // Free text the planner cannot turn into rules: said, not guessed (spec v3).
+  for (const field of ["requirements", "restrictions"] as const) {
+    if (!reader.isBlank(field)) {
+      reader.note(
+        "UNREAD_REQUIREMENTS",
+        "info",
+        field,
+        "is not read as a rule: put what it requires in Type, Spend threshold, Min cash balance, Ad products or Countries",
+      );
+    }
+  }
   const validityDays = reader.optional("validityDays", (c) => readInteger(c, 1, 3650), null);
   const minCashBalance = reader.optional("minCashBalance", amountOf, null);
   // R7: an Earning offer is issued when its threshold is reached.

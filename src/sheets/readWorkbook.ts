@@ -109,6 +109,17 @@ function openSheet(
   };
 }
 
+/** Ids made from credit names, unique in sheet order: `Promo`, `Promo #2`, `Promo #3`. */
+function generatedIds(): (name: string) => string | null {
+  const seen = new Map<string, number>();
+  return (name) => {
+    if (name === "") return null;
+    const count = (seen.get(name) ?? 0) + 1;
+    seen.set(name, count);
+    return count === 1 ? name : `${name} #${count}`;
+  };
+}
+
 /** Reads every data row below the header; rows sharing an id keep the first readable one. */
 function readIdentifiedRows<T extends { id: string }>(
   context: SheetContext,
@@ -232,9 +243,23 @@ export function readWorkbook(tables: WorkbookTables, options: ReadOptions): Read
   }
   let credits: Credit[] = [];
   if (creditSheet?.ok) {
+    const idFromName = creditSheet.context.columns.has("id") ? null : generatedIds();
     credits = readIdentifiedRows(creditSheet.context, creditSheet.table, "credit", (reader) =>
-      readCreditRow(reader, money, timeZone),
+      readCreditRow(reader, money, timeZone, idFromName),
     );
+    if (idFromName !== null && credits.length > 0) {
+      const { context } = creditSheet;
+      const address = a1(context.headerRow, context.columns.get("name") ?? 0);
+      warnings.push(
+        makeWarning(
+          "GENERATED_ID",
+          "info",
+          `${context.sheet}!${address}: there is no Credit ID column, so each credit's id is its name (repeated names get #2, #3…); add a Credit ID column to assign credits by id`,
+          context.sheet,
+          address,
+        ),
+      );
+    }
   }
   warnings.push(...accountRead.warnings);
 

@@ -26,6 +26,8 @@ const SEVERITY: Record<WarningCode, Severity> = {
   // `info` for "Not delivering", `warning` for an unknown API value: the reader says which.
   STATUS_ASSUMED: "warning",
   CREDIT_BALANCE_MISMATCH: "warning",
+  UNREAD_REQUIREMENTS: "info",
+  GENERATED_ID: "info",
 };
 
 export function severityOf(code: WarningCode): Severity {
