@@ -37,7 +37,13 @@ export interface CreditState {
   issued: Money;
   used: Money;
   expired: Money;
+  /** R4 gate: what it would have paid on gate days, summed (see `blockedHeld`). */
   blocked: Money;
+  /** R4 gate (spec v3): the most it held on a day it was blocked; caps `blocked`. */
+  blockedHeld: Money;
+  /** R4 gate: how many days it was blocked, and the first. */
+  blockedDays: number;
+  firstBlockedOn: Day | null;
   issueDay: Day | null;
   lastUsable: Day | null;
   depletedOn: Day | null;
@@ -89,6 +95,9 @@ export function initialCreditStates(model: Model, lookup: CampaignLookup): Credi
       used: 0,
       expired: 0,
       blocked: 0,
+      blockedHeld: 0,
+      blockedDays: 0,
+      firstBlockedOn: null,
       issueDay: null,
       lastUsable: null,
       depletedOn: null,

@@ -368,7 +368,12 @@ export class Simulation {
   private blockCredits(i: number, day: Day, cashAtStart: Money): void {
     for (const c of this.today) this.dryUnpaid[c] = this.unpaid[c];
     for (const state of this.orderedCredits(i, day, cashAtStart)) {
-      state.blocked += this.payFromCredit(state, day, this.dryUnpaid, false);
+      const wouldPay = this.payFromCredit(state, day, this.dryUnpaid, false);
+      if (wouldPay <= 0) continue;
+      state.blocked += wouldPay;
+      if (state.remaining > state.blockedHeld) state.blockedHeld = state.remaining;
+      state.blockedDays++;
+      if (state.firstBlockedOn === null) state.firstBlockedOn = day;
     }
     // What no credit would have paid must not count again on a later blocked day.
     for (const c of this.today) this.dryUnpaid[c] = 0;

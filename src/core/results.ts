@@ -117,7 +117,8 @@ function creditResult(state: CreditState, model: Model, start: Day, end: Day): C
     assignedCampaigns: state.assignment
       ? state.assignment.campaigns.map((c) => model.campaigns[c].id)
       : [],
-    blocked: state.blocked,
+    // R4 (spec v3): never more than the credit held on its gate days.
+    blocked: Math.min(state.blocked, state.blockedHeld),
   };
 }
 

@@ -319,6 +319,42 @@ describe("R4 waterfall", () => {
     expect(creditOf(plan, "Y").blocked).toBe(30);
     expect(plan.totals.creditBlocked).toBe(30);
   });
+  it("R4: a blocked credit is capped at the most it held on the gate days (spec v3)", () => {
+    // Cash 0, gate on, $100 free credit, $100 a day for 5 days: each gate day
+    // it would have paid $100, but it never held more than $100.
+    const plan = simulate(
+      model({
+        account: { horizonDays: 5, requirePositiveCash: true, cashBalance: 0 },
+        campaigns: [campaign("A", { budget: 10_000 })],
+        credits: [credit("F1", { amount: 10_000 })],
+      }),
+    );
+    expect(creditOf(plan, "F1").blocked).toBe(10_000);
+    expect(plan.totals.creditBlocked).toBe(10_000);
+    const warning = plan.warnings.find((w) => w.code === "CREDIT_BLOCKED_BY_CASH");
+    expect(warning?.credit).toBe("F1");
+    expect(warning?.message).toContain("100.00 USD of credit F1");
+    expect(warning?.message).toContain("on 5 days from 2026-12-01");
+  });
+  it("R4: blocked amounts add up over gate days while the credit holds enough (spec v3)", () => {
+    // $1 a day on a $10 credit: a 1-cent top-up on day 4 opens the gate from
+    // then on (credits pay before cash, so the cent stays); days 1–3 are gate
+    // days, 3 × $1 blocked, below the $10 cap.
+    const plan = simulate(
+      model({
+        account: { horizonDays: 5, requirePositiveCash: true, cashBalance: 0 },
+        campaigns: [campaign("A", { budget: 100 })],
+        credits: [credit("F", { amount: 1_000 })],
+        topUps: [{ day: day("2026-12-04"), amount: 1 }],
+      }),
+    );
+    const f = creditOf(plan, "F");
+    expect(f.used).toBe(200);
+    expect(f.blocked).toBe(300);
+    expect(plan.warnings.find((w) => w.code === "CREDIT_BLOCKED_BY_CASH")?.message).toContain(
+      "on 3 days from 2026-12-01",
+    );
+  });
   it("R4: the cash gate opens when a card can pay", () => {
     const plan = simulate(
       model({

@@ -83,12 +83,13 @@ export function creditWarnings(
         ),
       );
     }
-    if (state.blocked > 0) {
+    if (result.blocked > 0) {
+      const days = state.blockedDays === 1 ? "1 day" : `${state.blockedDays} days`;
       warnings.push(
         accountWarning(
           "CREDIT_BLOCKED_BY_CASH",
           model,
-          `${money(state.blocked)} of credit ${credit.id} could not pay because the cash balance was not positive (Require positive cash balance); top up to let it be used.`,
+          `${money(result.blocked)} of credit ${credit.id} could not pay on ${days} from ${isoDate(state.firstBlockedOn ?? start)} because the cash balance was not positive (Require positive cash balance); top up to let it be used.`,
           credit.id,
         ),
       );
