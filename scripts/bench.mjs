@@ -47,6 +47,9 @@ if (existsSync("scripts/bench-recommend.ts")) {
     async () => (await importTs("scripts/bench-recommend.ts")).benchRecommend(),
   ]);
 }
+if (existsSync("scripts/bench-advice.ts")) {
+  sections.push(["advice", async () => (await importTs("scripts/bench-advice.ts")).benchAdvice()]);
+}
 for (const [file, fn] of [
   ["scripts/bench-sheets.mjs", "benchSheets"],
   ["scripts/bench-gas.mjs", "benchGas"],

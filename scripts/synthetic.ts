@@ -6,6 +6,7 @@ import {
   type Campaign,
   type Credit,
   type CreditType,
+  computeDemand,
   dayFromYmd,
   defaultAccount,
   type Model,
@@ -136,4 +137,32 @@ export function syntheticModel(size: SizeName, seed = 42): Model {
     }
   }
   return { account, campaigns, credits, topUps, spendHistory };
+}
+
+/**
+ * The same account run short of money (R13/R14 bench): no card, cash for
+ * about two weeks of demand and a top-up every four weeks worth three, so
+ * campaigns stop for about a week every few weeks.
+ */
+export function stoppingModel(size: SizeName, seed = 42): Model {
+  const model = syntheticModel(size, seed);
+  const days = SIZES[size].days;
+  const demand = computeDemand(model).demand;
+  let total = 0;
+  for (const row of demand) for (let i = 0; i < row.length; i++) total += row[i];
+  const perDay = Math.round(total / days);
+  const start = model.account.planStart;
+  return {
+    ...model,
+    account: {
+      ...model.account,
+      cashBalance: 14 * perDay,
+      fallbackPayment: "none",
+      cardLimit: null,
+    },
+    topUps: Array.from({ length: Math.ceil(days / 28) }, (_, k) => ({
+      day: start + 28 * (k + 1),
+      amount: 21 * perDay,
+    })),
+  };
 }

@@ -13,9 +13,9 @@ import {
   CREDIT_INPUT_STATUS_LABELS,
   CREDIT_TYPE_LABELS,
 } from "../src/sheets/labels";
-import { type SizeName, syntheticModel } from "./synthetic";
+import { type SizeName, stoppingModel, syntheticModel } from "./synthetic";
 
-export { SIZES, type SizeName, syntheticModel } from "./synthetic";
+export { SIZES, type SizeName, stoppingModel, syntheticModel } from "./synthetic";
 
 /** The model's five sheets; `dateCell` renders a day (ISO text by default). */
 export function modelToTables(
@@ -136,9 +136,13 @@ function csvField(value: Cell): string {
 }
 
 /** Writes a synthetic account's CSV workbook into `dir`; the same size always writes the same bytes. */
-export function writeSyntheticWorkbook(dir: string, size: SizeName = "L"): string {
+export function writeSyntheticWorkbook(
+  dir: string,
+  size: SizeName = "L",
+  variant: "as is" | "stops" = "as is",
+): string {
   mkdirSync(dir, { recursive: true });
-  const tables = modelToTables(syntheticModel(size));
+  const tables = modelToTables(variant === "stops" ? stoppingModel(size) : syntheticModel(size));
   for (const key of Object.keys(CSV_FILES) as (keyof WorkbookTables)[]) {
     const rows = tables[key].map((row) => row.map(csvField).join(","));
     writeFileSync(join(dir, CSV_FILES[key]), `${rows.join("\n")}\n`);

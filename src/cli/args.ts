@@ -9,6 +9,8 @@ export type Command =
       days?: number;
       json: boolean;
       daily: boolean;
+      /** R16: exit 3 when any input row was skipped. */
+      strict: boolean;
     }
   | { command: "template"; dir: string }
   | { command: "help" };
@@ -16,7 +18,7 @@ export type Command =
 export type ParsedArgs = { ok: true; value: Command } | { ok: false; error: string };
 
 export const USAGE = `Usage:
-  credit-planner plan DIR|FILE.xlsx [--start YYYY-MM-DD] [--days N] [--json] [--daily]
+  credit-planner plan DIR|FILE.xlsx [--start YYYY-MM-DD] [--days N] [--json] [--daily] [--strict]
   credit-planner template DIR
   credit-planner --help
 
@@ -25,10 +27,12 @@ plan      projects how the credits of the workbook get used up. DIR holds
           spend-history.csv; an .xlsx holds sheets of those names.
           --start and --days override the Account sheet's Plan start and
           Horizon days; --json prints the plan as JSON, --daily adds the daily
-          ledger and balances to it.
+          ledger and balances to it; --strict exits 3 when an input row was
+          skipped (the plan is still printed).
 template  writes the five input sheets as CSV files with headers and examples.
 
-Exit status: 0 a plan was made, 1 the input could not be read, 2 bad arguments.`;
+Exit status: 0 a plan was made, 1 the input could not be read, 2 bad arguments,
+3 with --strict: a plan was made but input rows were skipped.`;
 
 const fail = (error: string): ParsedArgs => ({ ok: false, error });
 
@@ -51,6 +55,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     path: "",
     json: false,
     daily: false,
+    strict: false,
   };
   const paths: string[] = [];
   for (let i = 0; i < rest.length; i++) {
@@ -63,10 +68,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       i += 1;
       return rest[i];
     };
-    if (name === "--json" || name === "--daily") {
+    if (name === "--json" || name === "--daily" || name === "--strict") {
       if (inlineValue !== undefined) return fail(`${name} takes no value`);
       if (name === "--json") plan.json = true;
-      else plan.daily = true;
+      else if (name === "--daily") plan.daily = true;
+      else plan.strict = true;
     } else if (name === "--start") {
       const value = takeValue();
       const day = value === undefined ? null : parseIsoDate(value);

@@ -4,6 +4,7 @@
  * recommendations, as aligned tables. Amounts in the account currency.
  */
 import { type Day, isoDate, type Plan, toMajor } from "../core";
+import { skippedRowsNotes } from "../sheets/completeness";
 import { CREDIT_STATUS_LABELS, CREDIT_TYPE_LABELS, recommendationTable } from "../sheets/tables";
 
 export interface RenderOptions {
@@ -62,6 +63,47 @@ export function moneyFormatter(currency: string, minorUnits: number): (amount: n
 
 const date = (day: Day | null, none = "—") => (day === null ? none : isoDate(day));
 
+/** R14: every stop of a campaign, "2027-01-04…2027-01-09, 2027-01-28" ("—" when none). */
+export function stopsText(stops: readonly { from: Day; to: Day }[]): string {
+  if (stops.length === 0) return "—";
+  return stops
+    .map((s) => (s.from === s.to ? isoDate(s.from) : `${isoDate(s.from)}…${isoDate(s.to)}`))
+    .join(", ");
+}
+
+/** R13: the "What to do" lines: money needed beside what cash and card pay, then the advice. */
+export function whatToDo(plan: Plan, money: (amount: number) => string): string[] {
+  const { totals, advice } = plan;
+  const lines = [
+    `  Money needed ${money(totals.moneyNeeded)} for every campaign to deliver: cash will pay ${money(totals.cashFunded)}, card ${money(totals.cardFunded)}, ${money(totals.undelivered)} goes undelivered.`,
+  ];
+  if (advice.topUps.length === 0) {
+    lines.push("  Nothing stops for lack of money: no top-up is needed.");
+    return lines;
+  }
+  const cardLimit = plan.account.cardLimit;
+  const card = cardLimit !== null;
+  lines.push(
+    ...alignedTable(
+      card
+        ? ["Top up", "On", "Keeps delivering through", "Card pays then"]
+        : ["Top up", "On", "Keeps delivering through"],
+      advice.topUps.map((t) => {
+        const row = [money(t.amount), isoDate(t.day), isoDate(t.until)];
+        return card ? [...row, money(t.cardPays)] : row;
+      }),
+      ["right", "left", "left", "right"],
+    ),
+  );
+  lines.push(`  In all ${money(advice.total)} of top-ups keep every campaign delivering (R13).`);
+  if (cardLimit !== null) {
+    lines.push(
+      `  The card pays after cash: ${money(advice.cardPaysWithAdvice)} of its ${money(cardLimit)} limit with these top-ups.`,
+    );
+  }
+  return lines;
+}
+
 export function renderPlan(plan: Plan, options: RenderOptions): string {
   const s = styles(options.color);
   const money = moneyFormatter(plan.currency, plan.minorUnits);
@@ -73,10 +115,15 @@ export function renderPlan(plan: Plan, options: RenderOptions): string {
       `Credit plan ${isoDate(plan.start)} … ${isoDate(plan.end)} (${plan.days} days, ${plan.currency})`,
     ),
   );
+  // R16: skipped rows come before any total.
+  for (const note of skippedRowsNotes(plan.inputs)) out.push(s.risk(`  ${note}.`));
   const creditAtStart = plan.credits.reduce((sum, c) => sum + c.remainingAtStart + c.issued, 0);
   out.push(
     `  Credit ${money(creditAtStart)} · used ${money(plan.totals.creditFunded)} · expires unused ${money(plan.totals.creditExpired)} · cash ${money(plan.totals.cashFunded)} · card ${money(plan.totals.cardFunded)} · undelivered ${money(plan.totals.undelivered)}`,
   );
+
+  section("What to do");
+  out.push(...whatToDo(plan, money));
 
   section("Credits at risk");
   const atRisk = plan.credits.filter(
@@ -143,7 +190,7 @@ export function renderPlan(plan: Plan, options: RenderOptions): string {
         money(c.cardFunded),
         money(c.undelivered),
         date(c.cashFallbackOn),
-        date(c.stoppedOn),
+        stopsText(c.stops),
       ]),
       ["left", "left", "right", "right", "right", "right", "left", "left"],
     ),
@@ -154,11 +201,19 @@ export function renderPlan(plan: Plan, options: RenderOptions): string {
     `  At start ${money(plan.account.cashAtStart)} · at end ${money(plan.account.cashAtEnd)}`,
   );
   if (plan.account.cardCharged > 0) out.push(`  Card charged ${money(plan.account.cardCharged)}`);
-  out.push(
-    plan.account.cashRunsOutOn === null
-      ? "  Cash does not run out in the horizon."
-      : s.risk(`  Cash runs out on ${isoDate(plan.account.cashRunsOutOn)}.`),
-  );
+  if (plan.listedTopUps.length > 0) {
+    const listed = plan.listedTopUps.map((t) => `${money(t.amount)} on ${isoDate(t.day)}`);
+    out.push(`  Top-ups (Top-ups sheet): ${listed.join(", ")}`);
+  }
+  // R10/R14: the run-out day and the stop day can differ (the card pays in between, or the
+  // balance ends a day at zero): CASH_RUNS_OUT says what ran out, when, and why.
+  const cashWarning = plan.warnings.find((w) => w.code === "CASH_RUNS_OUT");
+  if (cashWarning) out.push(s.risk(`  ${cashWarning.message}`));
+  else if (plan.account.cashRunsOutOn !== null) {
+    out.push(
+      `  Cash runs out on ${isoDate(plan.account.cashRunsOutOn)}; ${plan.totals.cardFunded > 0 ? "the card pays the rest" : "no campaign stops"}.`,
+    );
+  } else out.push("  Cash does not run out in the horizon.");
 
   section(`Warnings (${plan.warnings.length})`);
   if (plan.warnings.length === 0) out.push("  None.");

@@ -4,6 +4,7 @@
  * 2 for bad arguments; one line on stderr, never a stack trace.
  */
 import { planToJson, readAndPlan, SHEET_NAMES, type SheetKey } from "../sheets";
+import { skippedRowsNotes } from "../sheets/completeness";
 import { type Command, parseArgs, USAGE } from "./args";
 import { InputError, loadWorkbook } from "./loadWorkbook";
 import { renderPlan } from "./render";
@@ -12,6 +13,8 @@ import { writeTemplate } from "./template";
 const EXIT_OK = 0;
 const EXIT_UNREADABLE = 1;
 const EXIT_BAD_ARGUMENTS = 2;
+/** R16 `--strict`: a plan was made, but input rows were skipped. */
+const EXIT_INCOMPLETE = 3;
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
@@ -46,6 +49,11 @@ async function runPlan(
   } else {
     const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
     process.stdout.write(renderPlan(result.plan, { color }));
+  }
+  if (command.strict && !result.plan.complete) {
+    const notes = skippedRowsNotes(result.plan.inputs).join("; ");
+    process.stderr.write(`credit-planner: --strict: ${notes}\n`);
+    return EXIT_INCOMPLETE;
   }
   return EXIT_OK;
 }

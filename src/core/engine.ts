@@ -71,8 +71,10 @@ export class Simulation {
   private readonly apportioner = new Apportioner();
   /** What today's campaigns still want paid: the sum of `unpaid` over `today`. */
   private unpaidTotal: Money = 0;
-  /** The first day index to simulate (after a resume). */
-  private firstDay = 0;
+  /** The next day index the loop simulates (plan start, or the resumed day). */
+  private next = 0;
+  /** Whether the day just simulated left part of its demand undelivered (R10/R14). */
+  private undeliveredToday = false;
   /** Day index each credit first entered the balance (NEVER if it did not). */
   readonly liveFrom: Int32Array;
   /** Credits whose arrival days get a checkpoint, and the checkpoints kept. */
@@ -91,10 +93,10 @@ export class Simulation {
     resume?: { checkpoint: Checkpoint; changed: readonly number[] },
   ) {
     const { source } = basis;
+    // Top-ups do not enter the basis: R13's advice re-plans with more of them.
     if (
       source.account !== model.account ||
       source.campaigns !== model.campaigns ||
-      source.topUps !== model.topUps ||
       source.spendHistory !== model.spendHistory
     ) {
       throw new Error("simulation basis made from another account");
@@ -136,7 +138,7 @@ export class Simulation {
 
   /** Continues from a checkpoint's state (see `resumeState`). */
   private restore(state: SimulationState): void {
-    this.firstDay = state.dayIndex;
+    this.next = state.dayIndex;
     this.states = state.states;
     this.events.arrivals = state.arrivals;
     this.events.earning = state.earning;
@@ -150,19 +152,22 @@ export class Simulation {
   /** Keeps the state at the start of day index `i` when a watched credit arrives that day. */
   private checkpoint(i: number): void {
     if (i === 0 || !this.events.arrivesOn(i, this.watched)) return;
-    this.checkpoints.push(
-      takeCheckpoint({
-        dayIndex: i,
-        states: this.states,
-        arrivals: this.events.arrivals,
-        outOfPocketBefore: this.outOfPocketBefore,
-        cash: this.cash,
-        cardCharged: this.cardCharged,
-        cashRunsOutOn: this.cashRunsOutOn,
-        live: this.live,
-        earning: this.events.earning,
-      }),
-    );
+    this.checkpoints.push(this.snapshot());
+  }
+
+  /** The state at the start of the next day to simulate, before its top-ups (R12, R13 resume from it). */
+  snapshot(): Checkpoint {
+    return takeCheckpoint({
+      dayIndex: this.next,
+      states: this.states,
+      arrivals: this.events.arrivals,
+      outOfPocketBefore: this.outOfPocketBefore,
+      cash: this.cash,
+      cardCharged: this.cardCharged,
+      cashRunsOutOn: this.cashRunsOutOn,
+      live: this.live,
+      earning: this.events.earning,
+    });
   }
 
   run(): Plan {
@@ -177,10 +182,49 @@ export class Simulation {
 
   /** Simulates from the first day (plan start, or the resumed day) to the end, keeping checkpoints. */
   simulateDays(): void {
-    for (let i = this.firstDay; i < this.days; i++) {
+    this.simulateUntil(this.days, false);
+  }
+
+  /**
+   * Simulates the days before day index `end` (at most the horizon). With
+   * `stopAtUndelivered` it stops after the first day that leaves demand
+   * undelivered and returns that day index; otherwise, or when no such day
+   * comes, it returns -1. R13's advice re-plans windows this way.
+   */
+  simulateUntil(end: number, stopAtUndelivered: boolean): number {
+    const last = Math.min(end, this.days);
+    let firstUndelivered = -1;
+    while (this.next < last) {
+      const i = this.next;
       if (this.watched.size > 0) this.checkpoint(i);
       this.simulateDay(i);
+      this.next = i + 1;
+      if (this.undeliveredToday && firstUndelivered < 0) {
+        firstUndelivered = i;
+        if (stopAtUndelivered) break;
+      }
     }
+    return firstUndelivered;
+  }
+
+  /** The next day index to simulate. */
+  get nextDayIndex(): number {
+    return this.next;
+  }
+
+  /** End-of-day cash balance of a simulated day index. */
+  cashAtEndOf(i: number): Money {
+    return this.cashByDay[i];
+  }
+
+  /** What the card has paid so far over the horizon (R4 step 6). */
+  get cardChargedSoFar(): Money {
+    return this.cardCharged;
+  }
+
+  /** Cash top-ups added at the start of a day index (R4). */
+  topUpOn(i: number): Money {
+    return this.topUpByDay[i];
   }
 
   /** The plan of a full simulation that has simulated its days. */
@@ -213,6 +257,7 @@ export class Simulation {
 
   private simulateDay(i: number): void {
     const day = this.start + i;
+    this.undeliveredToday = false;
     // R4: top-ups land at the start of their day, before the gate.
     this.cash += this.topUpByDay[i];
     this.expireCredits(day);
@@ -478,6 +523,7 @@ export class Simulation {
   /** R4 step 7 / R10: what nobody paid is not delivered; the campaign stops. */
   private recordUndelivered(day: Day): void {
     if (this.unpaidTotal === 0) return;
+    this.undeliveredToday = true;
     for (const c of this.today) {
       const amount = this.unpaid[c];
       if (amount <= 0) continue;

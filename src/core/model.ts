@@ -124,6 +124,23 @@ export interface SpendRecord {
   amount: Money;
 }
 
+/** R16: what the reader did with the rows of one input sheet (rows = planned + skipped). */
+export interface SheetCounts {
+  /** Non-blank rows below the header. */
+  rows: number;
+  planned: number;
+  skipped: number;
+}
+
+/** R16: per input sheet; an absent optional sheet counts 0 rows. */
+export interface InputCounts {
+  campaigns: SheetCounts;
+  credits: SheetCounts;
+  topUps: SheetCounts;
+  spendHistory: SheetCounts;
+  adGroups: SheetCounts;
+}
+
 export interface Model {
   account: Account;
   /** In sheet order: order breaks apportionment ties (R2). */
@@ -132,6 +149,17 @@ export interface Model {
   credits: Credit[];
   topUps: TopUp[];
   spendHistory: SpendRecord[];
+  /** R16: the reader's row counts; without them every row of the model counts as read and planned. */
+  inputs?: InputCounts;
+  /** R16: campaigns whose rows were skipped for an unreadable cell (not "unknown" to a credit). */
+  skippedCampaigns?: SkippedCampaign[];
+}
+
+/** R16: a Campaigns row that was skipped although its id could be read. */
+export interface SkippedCampaign {
+  id: string;
+  /** 1-based sheet row. */
+  row: number;
 }
 
 export type Severity = "error" | "warning" | "info";
@@ -158,6 +186,7 @@ export type WarningCode =
   | "PROMOTION_CONFLICT"
   | "NO_SPEND_ESTIMATE"
   | "SPEND_MATCH_LANDS_IDLE"
+  | "CAMPAIGN_ROW_SKIPPED"
   | "STATUS_ASSUMED"
   | "CREDIT_BALANCE_MISMATCH"
   | "UNREAD_REQUIREMENTS"

@@ -3,7 +3,12 @@
  * days as integers. Every face (custom functions, sidebar, sheets, CLI)
  * renders this; none recomputes a rule.
  */
-import type { CreditType, Day, Money, Warning } from "./model";
+import type { TopUpAdvice } from "./answers/advice";
+import type { Stop } from "./answers/stops";
+import type { CreditType, Day, InputCounts, Money, Warning } from "./model";
+
+export type { AdvisedTopUp, TopUpAdvice } from "./answers/advice";
+export type { Stop } from "./answers/stops";
 
 export type CreditPlanStatus =
   | "used"
@@ -46,7 +51,10 @@ export interface CampaignResult {
   cardFunded: Money;
   undelivered: Money;
   cashFallbackOn: Day | null;
+  /** R10: the first stop's first day. */
   stoppedOn: Day | null;
+  /** R14: every stop, in day order. */
+  stops: Stop[];
 }
 
 export interface AccountResult {
@@ -54,6 +62,10 @@ export interface AccountResult {
   cashAtEnd: Money;
   cashRunsOutOn: Day | null;
   cardCharged: Money;
+  /** R4 step 6: the Account `Card limit` when a card is the fallback (null: no card, or no limit). */
+  cardLimit: Money | null;
+  /** R4 step 6: the day the card's charges reach its Card limit (null: no limit, or not reached). */
+  cardLimitReachedOn: Day | null;
 }
 
 export interface Totals {
@@ -64,7 +76,12 @@ export interface Totals {
   undelivered: Money;
   creditExpired: Money;
   creditBlocked: Money;
+  /** R13: what cash and card must pay for every demand to be delivered (cash + card + undelivered). */
+  moneyNeeded: Money;
 }
+
+/** R13: the top-ups that keep every campaign delivering (empty when nothing stops). */
+export type Advice = TopUpAdvice;
 
 export interface Recommendation {
   credit: string;
@@ -108,11 +125,23 @@ export interface Plan {
   warnings: Warning[];
   recommendations: Recommendation[];
   creditUpperBound: Money;
+  /** R13 top-up advice. */
+  advice: Advice;
+  /** R16: rows read, planned and skipped per input sheet. */
+  inputs: InputCounts;
+  /** R16: true when no input row was skipped. */
+  complete: boolean;
   ledger: Ledger;
   /** End-of-day remaining per credit: index `day * credits.length + credit`. */
   balances: Float64Array;
   /** End-of-day cash balance per day. */
   cashByDay: Float64Array;
+  /** R14: demand not delivered per day (the chart's stop band). */
+  undeliveredByDay: Float64Array;
+  /** The Top-ups sheet's top-ups inside the horizon, by day (R4). */
+  listedTopUps: { day: Day; amount: Money }[];
+  /** Credits that land or are redeemed inside the horizon (R7, R9): day, credit id, amount. */
+  landings: { day: Day; credit: string; amount: Money }[];
 }
 
 /** Plan statuses of credits that are never usable in the horizon (history, refused, not issued). */

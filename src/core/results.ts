@@ -1,8 +1,17 @@
 /** Turns the simulation's final state into the Plan; its R6–R11 warnings come from `warnings/`. */
 
+import { inputCounts, isComplete } from "./answers/inputs";
+import { cardLimitReachedOn, stopsFromLedger, undeliveredByDay } from "./answers/stops";
 import type { CreditState } from "./creditState";
 import type { Day, Model, Money, Warning } from "./model";
-import type { CampaignResult, CreditPlanStatus, CreditResult, Ledger, Plan } from "./plan";
+import type {
+  AccountResult,
+  CampaignResult,
+  CreditPlanStatus,
+  CreditResult,
+  Ledger,
+  Plan,
+} from "./plan";
 import { cashWarnings, creditWarnings } from "./warnings";
 
 /** Per-campaign running totals kept by the simulation. */
@@ -37,6 +46,7 @@ export function assemblePlan(outcome: SimulationOutcome): Plan {
   const { model, start, days, states, tally } = outcome;
   const end = start + days - 1;
   const credits = states.map((state) => creditResult(state, model, start, end));
+  const stops = stopsFromLedger(outcome.ledger, model.campaigns.length);
   const campaigns: CampaignResult[] = model.campaigns.map((campaign, c) => {
     const spend = tally.creditFunded[c] + tally.cashFunded[c] + tally.cardFunded[c];
     return {
@@ -50,6 +60,7 @@ export function assemblePlan(outcome: SimulationOutcome): Plan {
       undelivered: tally.undelivered[c],
       cashFallbackOn: tally.cashFallbackOn[c],
       stoppedOn: tally.stoppedOn[c],
+      stops: stops[c],
     };
   });
   const sum = (pick: (x: CampaignResult) => number) =>
@@ -62,11 +73,24 @@ export function assemblePlan(outcome: SimulationOutcome): Plan {
     undelivered: sum((c) => c.undelivered),
     creditExpired: credits.reduce((total, c) => total + c.expired, 0),
     creditBlocked: credits.reduce((total, c) => total + c.blocked, 0),
+    moneyNeeded: 0,
+  };
+  // R13: all that credit does not pay, whether cash and card pay it or not.
+  totals.moneyNeeded = totals.cashFunded + totals.cardFunded + totals.undelivered;
+  const inputs = inputCounts(model);
+  const card = model.account.fallbackPayment === "card";
+  const account: AccountResult = {
+    cashAtStart: model.account.cashBalance,
+    cashAtEnd: outcome.cashAtEnd,
+    cashRunsOutOn: outcome.cashRunsOutOn,
+    cardCharged: outcome.cardCharged,
+    cardLimit: card ? model.account.cardLimit : null,
+    cardLimitReachedOn: card ? cardLimitReachedOn(outcome.ledger, model.account.cardLimit) : null,
   };
   const warnings = [
     ...outcome.demandWarnings,
     ...creditWarnings(outcome, credits, end),
-    ...cashWarnings(outcome, campaigns),
+    ...cashWarnings(outcome, campaigns, account),
   ];
   return {
     currency: model.account.currency,
@@ -77,19 +101,34 @@ export function assemblePlan(outcome: SimulationOutcome): Plan {
     totals,
     credits,
     campaigns,
-    account: {
-      cashAtStart: model.account.cashBalance,
-      cashAtEnd: outcome.cashAtEnd,
-      cashRunsOutOn: outcome.cashRunsOutOn,
-      cardCharged: outcome.cardCharged,
-    },
+    account,
     warnings,
     recommendations: [],
     creditUpperBound: 0,
+    // R13 is worked out by `buildPlan`: a bare simulation advises nothing.
+    advice: { topUps: [], total: 0, cardPaysWithAdvice: outcome.cardCharged, replans: 0 },
+    inputs,
+    complete: isComplete(inputs),
     ledger: outcome.ledger,
     balances: outcome.balances,
     cashByDay: outcome.cashByDay,
+    undeliveredByDay: undeliveredByDay(outcome.ledger, start, days),
+    listedTopUps: listedTopUps(model, start, end),
+    landings: credits.flatMap((c) =>
+      c.issued > 0 && c.issuedOn !== null && c.issuedOn >= start && c.issuedOn <= end
+        ? [{ day: c.issuedOn, credit: c.id, amount: c.issued }]
+        : [],
+    ),
   };
+}
+
+/** R4: the sheet's top-ups that land inside the horizon, one per day, in day order. */
+function listedTopUps(model: Model, start: Day, end: Day): { day: Day; amount: Money }[] {
+  const byDay = new Map<Day, Money>();
+  for (const t of model.topUps) {
+    if (t.day >= start && t.day <= end) byDay.set(t.day, (byDay.get(t.day) ?? 0) + t.amount);
+  }
+  return [...byDay].sort((a, b) => a[0] - b[0]).map(([day, amount]) => ({ day, amount }));
 }
 
 function creditResult(state: CreditState, model: Model, start: Day, end: Day): CreditResult {

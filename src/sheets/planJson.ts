@@ -59,6 +59,41 @@ export interface CampaignJson {
   undelivered: number;
   cashFallbackOn: string | null;
   stoppedOn: string | null;
+  /** R14: every stop, `to` the last stopped day. */
+  stops: { from: string; to: string }[];
+}
+
+/** R13: one advised top-up; `until` is the last day it keeps every campaign delivering. */
+export interface AdvisedTopUpJson {
+  date: string;
+  amount: number;
+  until: string;
+  /** What the card pays in that window (Card fallback: the card pays after cash). */
+  cardPays: number;
+}
+
+export interface AdviceJson {
+  topUps: AdvisedTopUpJson[];
+  total: number;
+  /** What the card pays over the horizon once the advice is topped up. */
+  cardPaysWithAdvice: number;
+  /** Windows re-planned to find the advice. */
+  replans: number;
+}
+
+export interface SheetCountsJson {
+  rows: number;
+  planned: number;
+  skipped: number;
+}
+
+/** R16 per input sheet. */
+export interface InputsJson {
+  campaigns: SheetCountsJson;
+  credits: SheetCountsJson;
+  topUps: SheetCountsJson;
+  spendHistory: SheetCountsJson;
+  adGroups: SheetCountsJson;
 }
 
 /** CONTRACT §1 warnings are the engine's R11 warnings, field for field. */
@@ -94,6 +129,12 @@ export interface SeriesJson {
   credits: { id: string; remaining: number[] }[];
   /** End-of-day cash balance. */
   cash: number[];
+  /** R14: demand not delivered each day (the chart's stop band where above 0). */
+  undelivered: number[];
+  /** The Top-ups sheet's top-ups in the horizon and the R13 advice (`advised`). */
+  topUps: { date: string; amount: number; advised: boolean }[];
+  /** Credits landing or redeemed in the horizon (R7, R9). */
+  landings: { date: string; credit: string; amount: number }[];
 }
 
 export interface PlanJson {
@@ -108,7 +149,12 @@ export interface PlanJson {
     undelivered: number;
     creditExpired: number;
     creditBlocked: number;
+    /** R13: cash + card + undelivered. */
+    moneyNeeded: number;
   };
+  /** R16: rows read, planned and skipped per input sheet; `complete` when none was skipped. */
+  inputs: InputsJson;
+  complete: boolean;
   credits: CreditJson[];
   campaigns: CampaignJson[];
   account: {
@@ -116,12 +162,17 @@ export interface PlanJson {
     cashAtEnd: number;
     cashRunsOutOn: string | null;
     cardCharged: number;
+    /** Card limit when a card is the fallback (null: no card, or no limit). */
+    cardLimit: number | null;
+    cardLimitReachedOn: string | null;
   };
   warnings: WarningJson[];
   recommendations: RecommendationJson[];
   creditUpperBound: number;
   /** The Campaigns sheet's statuses and their labels, for a what-if status choice (`labels` option). */
   campaignStatuses?: { value: CampaignStatus; label: string }[];
+  /** R13 top-up advice (`topUps` empty when nothing stops). */
+  advice: AdviceJson;
   daily?: DailyJson[];
   balances?: BalanceJson[];
   /** Set when R12 was left out on request: recommendations come in a later call. */
@@ -168,7 +219,16 @@ export function planToJson(plan: Plan, options: PlanJsonOptions = {}): PlanJson 
       undelivered: m(plan.totals.undelivered),
       creditExpired: m(plan.totals.creditExpired),
       creditBlocked: m(plan.totals.creditBlocked),
+      moneyNeeded: m(plan.totals.moneyNeeded),
     },
+    inputs: {
+      campaigns: { ...plan.inputs.campaigns },
+      credits: { ...plan.inputs.credits },
+      topUps: { ...plan.inputs.topUps },
+      spendHistory: { ...plan.inputs.spendHistory },
+      adGroups: { ...plan.inputs.adGroups },
+    },
+    complete: plan.complete,
     credits: plan.credits.map((c) => ({
       id: c.id,
       name: c.name,
@@ -197,12 +257,15 @@ export function planToJson(plan: Plan, options: PlanJsonOptions = {}): PlanJson 
       undelivered: m(c.undelivered),
       cashFallbackOn: dateOrNull(c.cashFallbackOn),
       stoppedOn: dateOrNull(c.stoppedOn),
+      stops: c.stops.map((stop) => ({ from: isoDate(stop.from), to: isoDate(stop.to) })),
     })),
     account: {
       cashAtStart: m(plan.account.cashAtStart),
       cashAtEnd: m(plan.account.cashAtEnd),
       cashRunsOutOn: dateOrNull(plan.account.cashRunsOutOn),
       cardCharged: m(plan.account.cardCharged),
+      cardLimit: plan.account.cardLimit === null ? null : m(plan.account.cardLimit),
+      cardLimitReachedOn: dateOrNull(plan.account.cardLimitReachedOn),
     },
     warnings: plan.warnings.map((w) => ({ ...w })),
     recommendations: plan.recommendations.map((r) => ({
@@ -213,6 +276,17 @@ export function planToJson(plan: Plan, options: PlanJsonOptions = {}): PlanJson 
       reason: r.reason,
     })),
     creditUpperBound: m(plan.creditUpperBound),
+    advice: {
+      topUps: plan.advice.topUps.map((t) => ({
+        date: isoDate(t.day),
+        amount: m(t.amount),
+        until: isoDate(t.until),
+        cardPays: m(t.cardPays),
+      })),
+      total: m(plan.advice.total),
+      cardPaysWithAdvice: m(plan.advice.cardPaysWithAdvice),
+      replans: plan.advice.replans,
+    },
   };
   if (options.labels) {
     json.credits.forEach((credit, k) => {
@@ -258,6 +332,24 @@ export function planToJson(plan: Plan, options: PlanJsonOptions = {}): PlanJson 
         remaining: Array.from({ length: plan.days }, (_, d) => m(plan.balances[d * n + c])),
       })),
       cash: Array.from(plan.cashByDay, m),
+      undelivered: Array.from(plan.undeliveredByDay, m),
+      topUps: [
+        ...plan.listedTopUps.map((t) => ({
+          date: isoDate(t.day),
+          amount: m(t.amount),
+          advised: false,
+        })),
+        ...plan.advice.topUps.map((t) => ({
+          date: isoDate(t.day),
+          amount: m(t.amount),
+          advised: true,
+        })),
+      ],
+      landings: plan.landings.map((l) => ({
+        date: isoDate(l.day),
+        credit: l.credit,
+        amount: m(l.amount),
+      })),
     };
   }
   return json;

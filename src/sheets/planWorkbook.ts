@@ -6,7 +6,7 @@
  * spreadsheet's zone; the CLI's spreadsheet zone is UTC). No `Date` crosses
  * into src/core: the engine gets the day number.
  */
-import { buildPlan, type Day, type Model, type Plan, simulate, type Warning } from "../core";
+import { buildPlan, type Day, type Model, type Plan, type Warning } from "../core";
 import { accountTimeZone } from "./readAccount";
 import { type ReadResult, readWorkbook } from "./readWorkbook";
 import { dayInTimeZone } from "./timeZone";
@@ -78,7 +78,7 @@ export function readAndPlan(tables: WorkbookTables, request: PlanRequest = {}): 
   const model: Model = { ...changed, account: { ...changed.account } };
   if (overrides.start !== undefined) model.account.planStart = overrides.start;
   if (overrides.days !== undefined) model.account.horizonDays = overrides.days;
-  const plan = request.recommendations === false ? simulate(model) : buildPlan(model);
+  const plan = buildPlan(model, { recommendations: request.recommendations !== false });
   // R11: the reader's warnings come first, then the engine's own.
   plan.warnings = [...read.warnings, ...plan.warnings];
   return { ok: true, plan, readWarnings: read.warnings, model: read.model };

@@ -4,7 +4,7 @@
  * a connector writes it. Rows of one campaign and day are added up (hourly
  * rows, audience breakdowns), so the model holds one record per campaign-day.
  */
-import type { Day, SpendRecord } from "../core";
+import type { Day, SheetCounts, SkippedCampaign, SpendRecord } from "../core";
 import { isBlank, type MoneyFormat, type Parsed, readDate, readId, readMoney } from "./cells";
 import { isBlankRow, isSummaryRow, makeWarning, RowReader, type SheetContext } from "./rowReader";
 import type { Cell, Table } from "./types";
@@ -38,7 +38,11 @@ export function readSpendHistory(
   money: MoneyFormat,
   timeZone: string,
   knownCampaigns: ReadonlySet<string> | null,
-): SpendRecord[] {
+  skippedCampaigns: readonly SkippedCampaign[] = [],
+): { records: SpendRecord[]; counts: SheetCounts } {
+  const skippedRowOf = new Map(skippedCampaigns.map((c) => [c.id, c.row]));
+  let rows = 0;
+  let skipped = 0;
   const byCampaign = new Map<string, Map<Day, number>>();
   const reportedUnknown = new Set<string>();
   const hasAmount = context.columns.has("amount");
@@ -48,6 +52,7 @@ export function readSpendHistory(
     const reader = new RowReader(context, row, r);
     // A report's total line has neither date nor campaign: it is not a day of spend.
     if (reader.isBlank("day") && reader.isBlank("campaignId")) continue;
+    rows++;
     const day = reader.required("day", (c) => readDate(c, timeZone), "is empty");
     const campaignId = reader.required("campaignId", readId, "is empty");
     let amount = 0;
@@ -61,16 +66,25 @@ export function readSpendHistory(
         else reader.invalid("metrics", `has a spend that ${parsed.problem}`);
       }
     }
-    if (reader.problems > 0 || day === null || !campaignId) continue;
+    if (reader.problems > 0 || day === null || !campaignId) {
+      skipped++;
+      continue;
+    }
+    // R16: a readable row of a campaign the plan does not know has no effect: it counts as planned.
     if (knownCampaigns !== null && !knownCampaigns.has(campaignId)) {
       if (!reportedUnknown.has(campaignId)) {
         reportedUnknown.add(campaignId);
         const address = reader.address("campaignId");
+        const skippedRow = skippedRowOf.get(campaignId);
+        const why =
+          skippedRow === undefined
+            ? "is not on the Campaigns sheet"
+            : `has its Campaigns row ${skippedRow} skipped for an unreadable cell`;
         context.warnings.push(
           makeWarning(
-            "UNKNOWN_CAMPAIGN",
+            skippedRow === undefined ? "UNKNOWN_CAMPAIGN" : "CAMPAIGN_ROW_SKIPPED",
             "warning",
-            `${context.sheet}!${address}: campaign '${campaignId}' is not on the Campaigns sheet; its spend history is not used`,
+            `${context.sheet}!${address}: campaign '${campaignId}' ${why}; its spend history is not used`,
             context.sheet,
             address,
             { campaign: campaignId },
@@ -90,5 +104,5 @@ export function readSpendHistory(
   for (const [campaignId, days] of byCampaign) {
     for (const [day, amount] of days) records.push({ day, campaignId, amount });
   }
-  return records;
+  return { records, counts: { rows, planned: rows - skipped, skipped } };
 }

@@ -9,8 +9,11 @@ import {
   type Campaign,
   type Credit,
   formatMoney,
+  type InputCounts,
   type Model,
   type Money,
+  type SheetCounts,
+  type SkippedCampaign,
   type SpendRecord,
   type TopUp,
   type Warning,
@@ -120,13 +123,43 @@ function generatedIds(): (name: string) => string | null {
   };
 }
 
+/**
+ * R16: the data rows of a sheet that is left out, all skipped: the non-blank
+ * rows below its header (below the row closest to one when none was found).
+ * A report's summary line is not a data row.
+ */
+function ignoredRows(table: Table | undefined, headerRow: number): SheetCounts {
+  if (!Array.isArray(table)) return noRows();
+  let rows = 0;
+  for (let r = Math.max(headerRow, 0) + 1; r < table.length; r++) {
+    if (!isBlankRow(table[r]) && !isSummaryRow(table[r])) rows++;
+  }
+  return { rows, planned: 0, skipped: rows };
+}
+
+function noRows(): SheetCounts {
+  return { rows: 0, planned: 0, skipped: 0 };
+}
+
+/** R16 counts of a read sheet: every row read that was not skipped is planned. */
+function counted(rows: number, skipped: number): SheetCounts {
+  return { rows, planned: rows - skipped, skipped };
+}
+
+interface IdentifiedRows<T> {
+  records: T[];
+  counts: SheetCounts;
+  /** R16: ids readable on rows that were skipped (first such row, 1-based). */
+  skippedIds: Map<string, number>;
+}
+
 /** Reads every data row below the header; rows sharing an id keep the first readable one. */
 function readIdentifiedRows<T extends { id: string }>(
   context: SheetContext,
   table: Table,
   kind: "campaign" | "credit",
   readRow: (reader: RowReader) => T | null,
-): T[] {
+): IdentifiedRows<T> {
   const records: T[] = [];
   const firstRowOfId = new Map<string, number>();
   // Spec v3: in a history table only each id's most recent version is read.
@@ -134,21 +167,35 @@ function readIdentifiedRows<T extends { id: string }>(
     const id = readId(cell);
     return id.ok ? id.value : null;
   });
+  const skippedIds = new Map<string, number>();
+  let rows = 0;
+  let skipped = 0;
   for (let r = context.headerRow + 1; r < table.length; r++) {
     const row = table[r];
-    if (isBlankRow(row) || isSummaryRow(row) || older?.has(r)) continue;
+    if (isBlankRow(row) || isSummaryRow(row)) continue;
+    rows++;
+    // R16: an older version is a readable row with no effect: it counts as planned.
+    if (older?.has(r)) continue;
     const reader = new RowReader(context, row, r);
     const record = readRow(reader);
-    if (record === null) continue;
+    if (record === null) {
+      skipped++;
+      const id = kind === "campaign" ? reader.about.campaign : reader.about.credit;
+      if (id && !skippedIds.has(id)) skippedIds.set(id, r + 1);
+      continue;
+    }
     const firstRow = firstRowOfId.get(record.id);
     if (firstRow !== undefined) {
       context.warnings.push(duplicateIdWarning(context, reader, record.id, firstRow, kind));
+      skipped++;
       continue;
     }
     firstRowOfId.set(record.id, r + 1);
     records.push(record);
   }
-  return records;
+  // A row skipped for a bad cell whose id another row plans is not "skipped" for that id.
+  for (const id of firstRowOfId.keys()) skippedIds.delete(id);
+  return { records, counts: counted(rows, skipped), skippedIds };
 }
 
 function readTopUps(
@@ -156,11 +203,13 @@ function readTopUps(
   table: Table,
   money: MoneyFormat,
   timeZone: string,
-): TopUp[] {
+): { topUps: TopUp[]; counts: SheetCounts } {
   const topUps: TopUp[] = [];
+  let rows = 0;
   for (let r = context.headerRow + 1; r < table.length; r++) {
     const row = table[r];
-    if (isBlankRow(row)) continue;
+    if (isBlankRow(row) || isSummaryRow(row)) continue;
+    rows++;
     const reader = new RowReader(context, row, r);
     const day = reader.required(
       "day",
@@ -170,7 +219,14 @@ function readTopUps(
     const amount = reader.required("amount", (c) => readMoney(c, money), "is empty");
     if (reader.problems === 0 && day !== null && amount !== null) topUps.push({ day, amount });
   }
-  return topUps;
+  return { topUps, counts: counted(rows, rows - topUps.length) };
+}
+
+/** Where an ignored optional sheet's header is (or the row closest to one), to count the rows below. */
+function headerRowGuess(table: Table | undefined, specs: readonly ColumnSpec[]): number {
+  if (!Array.isArray(table)) return 0;
+  const header = findHeader(table, specs);
+  return "missing" in header ? header.closestRow : header.headerRow;
 }
 
 /**
@@ -233,20 +289,33 @@ export function readWorkbook(tables: WorkbookTables, options: ReadOptions): Read
   if (creditSheet !== null && !creditSheet.ok) return creditSheet;
 
   let campaigns: Campaign[] = [];
+  const inputs: InputCounts = {
+    campaigns: noRows(),
+    credits: noRows(),
+    topUps: noRows(),
+    spendHistory: noRows(),
+    adGroups: noRows(),
+  };
+  let skippedCampaigns: SkippedCampaign[] = [];
   if (campaignSheet?.ok) {
-    campaigns = readIdentifiedRows(
+    const read = readIdentifiedRows(
       campaignSheet.context,
       campaignSheet.table,
       "campaign",
       (reader) => readCampaignRow(reader, money, timeZone),
     );
+    campaigns = read.records;
+    inputs.campaigns = read.counts;
+    skippedCampaigns = [...read.skippedIds].map(([id, row]) => ({ id, row }));
   }
   let credits: Credit[] = [];
   if (creditSheet?.ok) {
     const idFromName = creditSheet.context.columns.has("id") ? null : generatedIds();
-    credits = readIdentifiedRows(creditSheet.context, creditSheet.table, "credit", (reader) =>
+    const read = readIdentifiedRows(creditSheet.context, creditSheet.table, "credit", (reader) =>
       readCreditRow(reader, money, timeZone, idFromName),
     );
+    credits = read.records;
+    inputs.credits = read.counts;
     if (idFromName !== null && credits.length > 0) {
       const { context } = creditSheet;
       const address = a1(context.headerRow, context.columns.get("name") ?? 0);
@@ -272,7 +341,13 @@ export function readWorkbook(tables: WorkbookTables, options: ReadOptions): Read
     warnings,
     account.currency,
   );
-  if (topUpSheet?.ok) topUps = readTopUps(topUpSheet.context, topUpSheet.table, money, timeZone);
+  if (topUpSheet?.ok) {
+    const read = readTopUps(topUpSheet.context, topUpSheet.table, money, timeZone);
+    topUps = read.topUps;
+    inputs.topUps = read.counts;
+  } else {
+    inputs.topUps = ignoredRows(tables.topUps, headerRowGuess(tables.topUps, TOP_UP_COLUMNS));
+  }
 
   let spendHistory: SpendRecord[] = [];
   const historySheet = openSheet(
@@ -285,17 +360,29 @@ export function readWorkbook(tables: WorkbookTables, options: ReadOptions): Read
   );
   if (historySheet?.ok) {
     const known = campaignSheet?.ok ? new Set(campaigns.map((c) => c.id)) : null;
-    spendHistory = readSpendHistory(
+    const read = readSpendHistory(
       historySheet.context,
       historySheet.table,
       money,
       timeZone,
       known,
+      skippedCampaigns,
+    );
+    spendHistory = read.records;
+    inputs.spendHistory = read.counts;
+  } else {
+    inputs.spendHistory = ignoredRows(
+      tables.spendHistory,
+      headerRowGuess(tables.spendHistory, SPEND_HISTORY_COLUMNS),
     );
   }
 
   const mismatch = creditBalanceMismatch(accountRead.creditBalance, account, credits);
   if (mismatch) warnings.push(mismatch);
 
-  return { ok: true, model: { account, campaigns, credits, topUps, spendHistory }, warnings };
+  return {
+    ok: true,
+    model: { account, campaigns, credits, topUps, spendHistory, inputs, skippedCampaigns },
+    warnings,
+  };
 }

@@ -5,7 +5,16 @@ import { dayFromYmd } from "../../src/core";
 describe("CONTRACT §2 arguments", () => {
   it("plan with every option, in any order, with = or a separate value", () => {
     expect(
-      parseArgs(["plan", "dir", "--start", "2026-12-01", "--days=30", "--json", "--daily"]),
+      parseArgs([
+        "plan",
+        "dir",
+        "--start",
+        "2026-12-01",
+        "--days=30",
+        "--json",
+        "--daily",
+        "--strict",
+      ]),
     ).toEqual({
       ok: true,
       value: {
@@ -15,11 +24,12 @@ describe("CONTRACT §2 arguments", () => {
         days: 30,
         json: true,
         daily: true,
+        strict: true,
       },
     });
     expect(parseArgs(["plan", "--json", "book.xlsx"])).toMatchObject({
       ok: true,
-      value: { path: "book.xlsx", json: true, daily: false },
+      value: { path: "book.xlsx", json: true, daily: false, strict: false },
     });
   });
 

@@ -58,12 +58,15 @@ describe("credit-planner plan --json (CONTRACT §1)", () => {
       "start",
       "end",
       "totals",
+      "inputs",
+      "complete",
       "credits",
       "campaigns",
       "account",
       "warnings",
       "recommendations",
       "creditUpperBound",
+      "advice",
     ]);
     expect(Object.keys(json.totals)).toEqual([
       "spend",
@@ -73,6 +76,7 @@ describe("credit-planner plan --json (CONTRACT §1)", () => {
       "undelivered",
       "creditExpired",
       "creditBlocked",
+      "moneyNeeded",
     ]);
     for (const credit of json.credits) {
       expect(Object.keys(credit)).toEqual([
@@ -105,6 +109,7 @@ describe("credit-planner plan --json (CONTRACT §1)", () => {
         "undelivered",
         "cashFallbackOn",
         "stoppedOn",
+        "stops",
       ]);
     }
     expect(Object.keys(json.account)).toEqual([
@@ -112,6 +117,8 @@ describe("credit-planner plan --json (CONTRACT §1)", () => {
       "cashAtEnd",
       "cashRunsOutOn",
       "cardCharged",
+      "cardLimit",
+      "cardLimitReachedOn",
     ]);
     for (const warning of json.warnings) {
       expect(Object.keys(warning)).toEqual([
@@ -197,11 +204,64 @@ describe("credit-planner plan --json (CONTRACT §1)", () => {
   });
 });
 
+describe("R13/R14/R16 on the sample workbook and --strict", () => {
+  it("R13/R14: cash runs out 2027-01-04, resumes after the 2027-01-10 top-up, stops again 2027-01-28: two top-ups", () => {
+    const json = JSON.parse(cli("plan", SAMPLE, "--json").stdout);
+    // By hand from --daily: on 2027-01-04 cash pays its last $436.76 of the day's $451.86,
+    // $15.10 goes undelivered, then $451.86 a day through 2027-01-09: $2,274.40. The
+    // 2027-01-10 top-up pays through 2027-01-27; from 2027-01-28 every day to the end goes
+    // undelivered as in the plan as it is (no credit is left to change): $11,643.00.
+    expect(json.advice.topUps).toEqual([
+      { date: "2027-01-04", amount: 2274.4, until: "2027-01-09", cardPays: 0 },
+      { date: "2027-01-28", amount: 11643, until: "2027-02-28", cardPays: 0 },
+    ]);
+    expect(json.advice.total).toBe(json.totals.undelivered);
+    expect(json.totals.moneyNeeded).toBe(34917.4);
+    const winter = json.campaigns.find((c: { id: string }) => c.id === "1790000000000000101");
+    expect(winter.stops).toEqual([
+      { from: "2027-01-04", to: "2027-01-09" },
+      { from: "2027-01-28", to: "2027-02-28" },
+    ]);
+    expect(json.complete).toBe(true);
+    expect(json.inputs.campaigns).toEqual({ rows: 8, planned: 8, skipped: 0 });
+    const text = cli("plan", SAMPLE).stdout;
+    const todo = text.slice(text.indexOf("What to do"), text.indexOf("Credits at risk"));
+    expect(todo).toContain("Money needed $34,917.40");
+    expect(todo).toContain("cash will pay $21,000.00, card $0.00, $13,917.40 goes undelivered");
+    expect(todo).toMatch(/\$2,274\.40 +2027-01-04 +2027-01-09/);
+    expect(todo).toMatch(/\$11,643\.00 +2027-01-28 +2027-02-28/);
+    expect(text).toContain("2027-01-04…2027-01-09, 2027-01-28…2027-02-28");
+    expect(text).toContain(
+      "Top-ups (Top-ups sheet): $8,000.00 on 2026-12-15, $8,000.00 on 2027-01-10",
+    );
+  });
+
+  it("R16: --strict exits 3 when a row was skipped, and every face of the CLI leads with it", () => {
+    const dir = csvDir("strict", {
+      "campaigns.csv": `${CAMPAIGNS}200,Broken,lots\n300,Also broken,many\n`,
+      "credits.csv": CREDITS,
+      "account.csv": ACCOUNT,
+    });
+    const strict = cli("plan", dir, "--strict");
+    expect(strict.status).toBe(3);
+    expect(strict.stderr).toContain("2 of 3 campaign rows were skipped");
+    const lines = strict.stdout.split("\n");
+    expect(lines[1]).toContain("2 of 3 campaign rows were skipped — this plan leaves them out");
+    expect(strict.stdout.indexOf("skipped")).toBeLessThan(strict.stdout.indexOf("  Credit $"));
+    const json = JSON.parse(cli("plan", dir, "--json", "--strict").stdout);
+    expect(json.complete).toBe(false);
+    expect(json.inputs.campaigns).toEqual({ rows: 3, planned: 1, skipped: 2 });
+    expect(cli("plan", dir).status).toBe(0);
+    expect(cli("plan", SAMPLE, "--strict").status).toBe(0);
+  });
+});
+
 describe("credit-planner plan (human output)", () => {
   it("prints the sections a person wants first, without colours off a TTY", () => {
     const run = cli("plan", SAMPLE);
     expect(run.status).toBe(0);
     const sections = [
+      "What to do",
       "Credits at risk",
       "Credits",
       "Campaigns",

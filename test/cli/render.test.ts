@@ -31,7 +31,7 @@ describe("human output", () => {
     const text = renderPlan(samplePlan(), { color: false });
     const atRisk = text.slice(text.indexOf("Credits at risk"), text.indexOf("\nCredits\n"));
     expect(atRisk).toMatch(/LATE\s+Assignable\s+expires unused\s+2026-12-10\s+\$40\.00/);
-    expect(text).toContain("Cash runs out on 2026-12-03.");
+    expect(text).toContain("Cash runs out on 2026-12-03");
     expect(text).not.toContain("\u001b[");
   });
 

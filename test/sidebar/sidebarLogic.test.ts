@@ -41,6 +41,7 @@ function campaign(id: string, fields: Partial<CampaignJson> = {}): CampaignJson 
     undelivered: 0,
     cashFallbackOn: null,
     stoppedOn: null,
+    stops: [],
     ...fields,
   };
 }
@@ -58,14 +59,31 @@ function plan(fields: Partial<PlanJson> = {}): PlanJson {
       undelivered: 0,
       creditExpired: 0,
       creditBlocked: 0,
+      moneyNeeded: 0,
     },
+    inputs: {
+      campaigns: { rows: 0, planned: 0, skipped: 0 },
+      credits: { rows: 0, planned: 0, skipped: 0 },
+      topUps: { rows: 0, planned: 0, skipped: 0 },
+      spendHistory: { rows: 0, planned: 0, skipped: 0 },
+      adGroups: { rows: 0, planned: 0, skipped: 0 },
+    },
+    complete: true,
     credits: [],
     campaigns: [],
-    account: { cashAtStart: 0, cashAtEnd: 0, cashRunsOutOn: null, cardCharged: 0 },
+    account: {
+      cashAtStart: 0,
+      cashAtEnd: 0,
+      cashRunsOutOn: null,
+      cardCharged: 0,
+      cardLimit: null,
+      cardLimitReachedOn: null,
+    },
     warnings: [],
     recommendations: [],
     creditUpperBound: 0,
     campaignStatuses: [{ value: "active", label: "Active" }],
+    advice: { topUps: [], total: 0, cardPaysWithAdvice: 0, replans: 0 },
     ...fields,
   };
 }
@@ -127,6 +145,9 @@ describe("chart lines", () => {
           remaining: Array.from({ length: days }, (_, d) => c.remainingAtStart - d),
         })),
         cash: [50, 40, -10, -20],
+        undelivered: [0, 0, 0, 0],
+        topUps: [],
+        landings: [],
       },
     });
   }

@@ -27,15 +27,26 @@ export function assignmentWarnings(
   }
   const assignment = state.assignment;
   if (credit.type !== "assignable" || !assignment) return warnings;
+  const skippedRow = new Map((model.skippedCampaigns ?? []).map((c) => [c.id, c.row]));
   for (const id of assignment.unknown) {
+    const row = skippedRow.get(id);
+    // R16: a campaign whose row was skipped for an unreadable cell is in the sheet, not unknown.
     warnings.push(
-      creditWarning(
-        "UNKNOWN_CAMPAIGN",
-        credit,
-        cell,
-        `Credit ${credit.id} is assigned to campaign ${id}, which is not in the Campaigns sheet.`,
-        id,
-      ),
+      row === undefined
+        ? creditWarning(
+            "UNKNOWN_CAMPAIGN",
+            credit,
+            cell,
+            `Credit ${credit.id} is assigned to campaign ${id}, which is not in the Campaigns sheet.`,
+            id,
+          )
+        : creditWarning(
+            "CAMPAIGN_ROW_SKIPPED",
+            credit,
+            cell,
+            `Credit ${credit.id} is assigned to campaign ${id}, whose Campaigns row ${row} was skipped for an unreadable cell: the plan leaves the campaign out until that cell is fixed.`,
+            id,
+          ),
     );
   }
   for (const id of assignment.ineligible) {

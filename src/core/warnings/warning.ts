@@ -23,6 +23,7 @@ const SEVERITY: Record<WarningCode, Severity> = {
   PROMOTION_CONFLICT: "warning",
   NO_SPEND_ESTIMATE: "warning",
   SPEND_MATCH_LANDS_IDLE: "warning",
+  CAMPAIGN_ROW_SKIPPED: "warning",
   // `info` for "Not delivering", `warning` for an unknown API value: the reader says which.
   STATUS_ASSUMED: "warning",
   CREDIT_BALANCE_MISMATCH: "warning",
