@@ -78,14 +78,18 @@ async function benchWritePlan(code) {
   spreadsheet._addSheet("Spend history", tables.spendHistory);
   const times = [];
   const cpu = [];
+  const outputs = [];
   for (let run = 0; run < 2; run++) {
     const started = performance.now();
     const cpuStarted = process.cpuUsage();
-    context.writePlanToSheets();
+    const result = context.writePlanToSheets();
     const used = process.cpuUsage(cpuStarted);
     times.push(performance.now() - started);
     cpu.push((used.user + used.system) / 1000);
+    outputs.push(JSON.stringify([result.sheets, spreadsheet.sheets.length]));
   }
+  // The second run rewrites the same four sheets in place.
+  if (outputs[0] !== outputs[1]) throw new Error(`Write plan again wrote elsewhere: ${outputs}`);
   const drawdown = spreadsheet._sheet("Credit drawdown");
   const cells = ["Credit plan", "Campaign plan", "Credit drawdown", "Plan warnings"]
     .map((name) => spreadsheet._sheet(name)._extent())

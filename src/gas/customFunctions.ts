@@ -113,27 +113,29 @@ interface PlanArgumentOptions {
 
 const TABLE_ONLY: PlanArgumentOptions = { rejectRowErrors: true, recommendations: false };
 
+/**
+ * The range arguments as the reader's tables; a range left out is no table.
+ * The Ad groups range goes to the reader under `adGroups` (SHEETS "Real exports").
+ */
+export function rangeTables(ranges: PlanRanges): WorkbookTables {
+  const tables: WorkbookTables = {
+    campaigns: asTable(ranges.campaigns) ?? [],
+    credits: asTable(ranges.credits) ?? [],
+  };
+  for (const key of ["account", "topUps", "spendHistory", "adGroups"] as const) {
+    const table = asTable(ranges[key]);
+    if (table) (tables as Record<string, Table>)[key] = table;
+  }
+  return tables;
+}
+
 /** Reads the range arguments and plans; throws as the module comment says. */
 export function planArguments(
   clock: SheetClock,
   ranges: PlanRanges,
   options: PlanArgumentOptions = TABLE_ONLY,
 ): Plan {
-  const tables: WorkbookTables = {
-    campaigns: asTable(ranges.campaigns) ?? [],
-    credits: asTable(ranges.credits) ?? [],
-  };
-  const optional: [keyof PlanRanges, unknown][] = [
-    ["account", ranges.account],
-    ["topUps", ranges.topUps],
-    ["spendHistory", ranges.spendHistory],
-    // The Ad groups table goes to the reader under `adGroups` (SHEETS "Real exports").
-    ["adGroups", ranges.adGroups],
-  ];
-  for (const [key, value] of optional) {
-    const table = asTable(value);
-    if (table) (tables as Record<string, Table>)[key] = table;
-  }
+  const tables = rangeTables(ranges);
   const result = readAndPlan(tables, {
     now: clock.now,
     spreadsheetTimeZone: clock.timeZone,

@@ -5,6 +5,7 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import { modelToTables, syntheticModel } from "../../scripts/syntheticWorkbook";
+import { rangeTables } from "../../src/gas/customFunctions";
 import { OWNED_KEY, spreadsheetPort } from "../../src/gas/spreadsheetPort";
 import { callServer } from "../../src/sidebar/rpc";
 import { addOn } from "./addOn";
@@ -280,5 +281,29 @@ describe("the sidebar's calls through a google.script.run that refuses what the 
     await expect(
       callServer("getPlan", [{ kind: "status", campaign: "101", at: new Date() }] as never),
     ).rejects.toThrow(/illegal value/);
+  });
+});
+
+describe("the plan functions' ranges (CONTRACT §5)", () => {
+  it("hands each given range to the reader under its table key; a range left out is no table", () => {
+    const topUps = [
+      ["Date", "Amount"],
+      ["2026-12-15", 500],
+    ];
+    const adGroups = [
+      ["Ad group ID", "Campaign ID"],
+      ["9001", "101"],
+    ];
+    const tables = rangeTables({
+      campaigns: [["Campaign ID"]],
+      credits: [["Credit ID"]],
+      account: "",
+      topUps,
+      spendHistory: undefined,
+      adGroups,
+    });
+    expect(Object.keys(tables).sort()).toEqual(["adGroups", "campaigns", "credits", "topUps"]);
+    expect(tables.topUps).toEqual(topUps);
+    expect((tables as Record<string, unknown>).adGroups).toEqual(adGroups);
   });
 });
