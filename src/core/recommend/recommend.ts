@@ -20,6 +20,7 @@ import { assignmentLimitFor } from "../validity";
 import {
   allSubsets,
   assignableCampaigns,
+  byPayable,
   type CampaignScore,
   heuristicCandidates,
   paidByCredits,
@@ -210,7 +211,7 @@ export function recommendAssignments(
   );
   const exhaustiveUpTo = options.exhaustiveUpTo ?? 8;
   const fairShare = Math.floor(budget.runs / targets.length);
-  const scores = spendScores(plan, demand);
+  const scores = spendScores(plan, demand, model.account.creditsBeforeCash);
   const { campaignIndexById } = basis.lookup;
   const paidByTarget = paidByCredits(
     plan,
@@ -283,7 +284,7 @@ class CreditSearch {
     this.pending = [...candidates];
     this.byStrength = (scored ?? [])
       .filter((s) => s.demand > 0)
-      .sort((a, b) => b.creditFree - a.creditFree || b.demand - a.demand || a.campaign - b.campaign)
+      .sort(byPayable)
       .map((s) => s.campaign);
     this.rank = new Map(this.byStrength.map((c, r) => [c, r]));
   }

@@ -4,42 +4,56 @@
  */
 import { canBeNewlyAssigned, type RestrictionIndex } from "../eligibility";
 import type { Model } from "../model";
-import type { Plan } from "../plan";
+import { type Plan, SOURCE_CASH } from "../plan";
 
 /** Per-campaign prefix sums over the horizon's day indexes (length days + 1). */
 export interface SpendScores {
   /** Σ demand before day index d. */
   demandPrefix: Float64Array[];
-  /** Σ demand not paid by any credit in the base plan, before day index d. */
-  creditFreePrefix: Float64Array[];
+  /**
+   * Σ demand a newly assigned credit could pay, before day index d: what
+   * neither a credit nor — when `Credits before cash` is No — the cash
+   * balance paid in the base plan (R4 order: cash pays first then).
+   */
+  payablePrefix: Float64Array[];
 }
 
-/** Builds demand and credit-free prefix sums from R3 demand and the base plan's ledger. */
-export function spendScores(plan: Plan, demand: readonly Float64Array[]): SpendScores {
+/**
+ * Builds demand and payable prefix sums from R3 demand and the base plan's
+ * ledger. With cash first, what cash pays does not depend on the credits
+ * (R4 step 5 comes before step 4), so a credit can never take it: scoring
+ * it as free demand would send R12 to campaigns the credit cannot pay.
+ */
+export function spendScores(
+  plan: Plan,
+  demand: readonly Float64Array[],
+  creditsBeforeCash: boolean,
+): SpendScores {
   const days = plan.days;
-  const creditPaid = demand.map(() => new Float64Array(days));
+  const taken = demand.map(() => new Float64Array(days));
   const { ledger } = plan;
   for (let r = 0; r < ledger.length; r++) {
-    if (ledger.source[r] < 0) continue;
+    const source = ledger.source[r];
+    if (source < 0 && (creditsBeforeCash || source !== SOURCE_CASH)) continue;
     const d = ledger.day[r] - plan.start;
-    const row = creditPaid[ledger.campaign[r]];
+    const row = taken[ledger.campaign[r]];
     if (row && d >= 0 && d < days) row[d] += ledger.amount[r];
   }
   const demandPrefix: Float64Array[] = [];
-  const creditFreePrefix: Float64Array[] = [];
+  const payablePrefix: Float64Array[] = [];
   demand.forEach((row, c) => {
     const all = new Float64Array(days + 1);
-    const free = new Float64Array(days + 1);
-    const paid = creditPaid[c];
+    const payable = new Float64Array(days + 1);
+    const paid = taken[c];
     for (let d = 0; d < days; d++) {
       const amount = d < row.length ? row[d] : 0;
       all[d + 1] = all[d] + amount;
-      free[d + 1] = free[d] + Math.max(0, amount - paid[d]);
+      payable[d + 1] = payable[d] + Math.max(0, amount - paid[d]);
     }
     demandPrefix.push(all);
-    creditFreePrefix.push(free);
+    payablePrefix.push(payable);
   });
-  return { demandPrefix, creditFreePrefix };
+  return { demandPrefix, payablePrefix };
 }
 
 /** What each campaign received from each of some credits in the base plan: one pass over the ledger. */
@@ -73,8 +87,11 @@ export interface CampaignScore {
   campaign: number;
   /** Demand inside the credit's validity window. */
   demand: number;
-  /** Of that, what no other credit paid in the base plan (what this credit can take without harm). */
-  creditFree: number;
+  /**
+   * Of that, what this credit could pay under the account's order: what no
+   * other credit (nor cash, when cash pays first) paid in the base plan.
+   */
+  payable: number;
 }
 
 /** Scores campaigns for one credit over its window [first, last] (day indexes, inclusive). */
@@ -87,17 +104,22 @@ export function scoreCampaigns(
 ): CampaignScore[] {
   return campaigns.map((c) => {
     const all = scores.demandPrefix[c];
-    const free = scores.creditFreePrefix[c];
+    const payable = scores.payablePrefix[c];
     return {
       campaign: c,
       demand: all[last + 1] - all[first],
       // What this credit paid itself would be free again were it reassigned.
-      creditFree: free[last + 1] - free[first] + ownPaid[c],
+      payable: payable[last + 1] - payable[first] + ownPaid[c],
     };
   });
 }
 
-/** Candidate sets (campaign indexes, ascending), most promising first, without duplicates. */
+/**
+ * Candidate sets (campaign indexes, ascending), most promising first, without
+ * duplicates: a few covering sets, then every prefix of the campaigns by what
+ * the credit could pay (1, 2, … up to the limit), then every single campaign.
+ * The budget measures them in this order.
+ */
 export function heuristicCandidates(
   scored: readonly CampaignScore[],
   capacity: number,
@@ -105,11 +127,9 @@ export function heuristicCandidates(
   current: readonly number[],
 ): number[][] {
   const useful = scored.filter((s) => s.demand > 0);
-  const byFree = [...useful].sort(
-    (a, b) => b.creditFree - a.creditFree || b.demand - a.demand || a.campaign - b.campaign,
-  );
+  const byFree = [...useful].sort(byPayable);
   const byDemand = [...useful].sort(
-    (a, b) => b.demand - a.demand || b.creditFree - a.creditFree || a.campaign - b.campaign,
+    (a, b) => b.demand - a.demand || b.payable - a.payable || a.campaign - b.campaign,
   );
   const candidates: number[][] = [];
   const seen = new Set<string>();
@@ -122,7 +142,7 @@ export function heuristicCandidates(
     candidates.push(sorted);
   };
   const top = (list: CampaignScore[], n: number) => list.slice(0, n).map((s) => s.campaign);
-  const coverCount = (list: CampaignScore[], key: "creditFree" | "demand") => {
+  const coverCount = (list: CampaignScore[], key: "payable" | "demand") => {
     let sum = 0;
     for (let n = 0; n < list.length && n < limit; n++) {
       sum += list[n][key];
@@ -130,12 +150,12 @@ export function heuristicCandidates(
     }
     return Math.min(limit, list.length);
   };
-  // Most credit-free demand up to the limit: uses the credit while taking least from others.
+  // Most payable demand up to the limit: uses the credit while taking least from others.
   add(top(byFree, limit));
   // "Assign all eligible up to the limit by most demand in the window".
   add(top(byDemand, limit));
   // Fewest campaigns that cover the credit (ties prefer fewer campaigns), with one spare.
-  const freeCover = coverCount(byFree, "creditFree");
+  const freeCover = coverCount(byFree, "payable");
   add(top(byFree, freeCover));
   add(top(byFree, freeCover + 1));
   add(top(byDemand, coverCount(byDemand, "demand")));
@@ -143,7 +163,15 @@ export function heuristicCandidates(
   const kept = current.filter((c) => useful.some((s) => s.campaign === c));
   const fill = byFree.map((s) => s.campaign).filter((c) => !kept.includes(c));
   add([...kept, ...fill].slice(0, limit));
+  // Every prefix by payable demand, then every single campaign (issue 16.13).
+  for (let n = 1; n <= limit && n <= byFree.length; n++) add(top(byFree, n));
+  for (const s of byFree) add([s.campaign]);
   return candidates;
+}
+
+/** Most payable demand first, then most demand, then sheet order. */
+export function byPayable(a: CampaignScore, b: CampaignScore): number {
+  return b.payable - a.payable || b.demand - a.demand || a.campaign - b.campaign;
 }
 
 /** Every non-empty subset of `campaigns` with at most `limit` members (exact search). */

@@ -61,6 +61,17 @@ function better(a: Optimum & { indexes: number[] }, b: Optimum & { indexes: numb
   return false;
 }
 
+/** What expires of credit i with the best single newly assignable campaign. */
+function bestSingle(m: Model, plan: Plan, i: number): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (const c of m.campaigns) {
+    if (c.status !== "active" && c.status !== "scheduled") continue;
+    if (!passesRestrictions(m.credits[i], c)) continue;
+    best = Math.min(best, simulate(withAssignment(m, i, [c.id])).credits[i].expired);
+  }
+  return best;
+}
+
 /** The assignable credits a brute force would consider (everything R12 may recommend for). */
 function assignableIndexes(m: Model): number[] {
   return m.credits.flatMap((c, i) => (c.type === "assignable" ? [i] : []));
@@ -107,6 +118,83 @@ describe("R12 recommendations", () => {
     );
     expect(withGain).toBeGreaterThan(cases / 5);
     expect(rate).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it("R12: beyond 8 eligible campaigns (9–15) the search matches the brute force and never misses a better single or prefix set", () => {
+    let cases = 0;
+    let matches = 0;
+    let withGain = 0;
+    for (let seed = 1; cases < 30 && seed <= 600; seed++) {
+      const random = randomModel(seed, { maxCampaigns: 15 });
+      // A limit of 1–3 keeps the brute force (every subset within it) fast;
+      // every other account pays cash before credits.
+      // Assignable credits start with at most their first campaign, so that
+      // most have something to gain, and cash runs out mid-horizon.
+      const account = {
+        ...random.account,
+        assignmentLimit: 1 + (seed % 3),
+        creditsBeforeCash: seed % 2 === 0,
+        cashBalance: 20_000 + (seed % 7) * 10_000,
+      };
+      const credits = random.credits.map((c) =>
+        c.type === "assignable" ? { ...c, assignedCampaigns: c.assignedCampaigns.slice(0, 1) } : c,
+      );
+      const m = { ...random, account, credits };
+      const plan = simulate(m);
+      const targets = assignableIndexes(m).filter((i) => {
+        const eligible = m.campaigns.filter(
+          (c) =>
+            (c.status === "active" || c.status === "scheduled") &&
+            passesRestrictions(m.credits[i], c),
+        );
+        return eligible.length > 8;
+      });
+      if (targets.length === 0) continue;
+      const { recommendations } = recommend(m, plan);
+      for (const i of targets) {
+        cases += 1;
+        const optimum = bruteForce(m, plan, i);
+        const rec = recommendations.find((r) => r.credit === m.credits[i].id);
+        if (rec) checkMeasured(m, plan, rec);
+        const before = plan.credits[i].expired;
+        const after = rec ? rec.expiredAfter : before;
+        if (optimum.ownExpired < before) withGain += 1;
+        if (after === Math.min(before, optimum.ownExpired)) matches += 1;
+        // Never worse than the best single campaign.
+        const single = bestSingle(m, plan, i);
+        expect(after, `seed ${seed} credit ${m.credits[i].id}`).toBeLessThanOrEqual(
+          Math.min(before, single),
+        );
+      }
+    }
+    console.log(
+      `R12 9–15 eligible campaigns: brute-force expiry reached in ${matches}/${cases} (${withGain} with a possible gain)`,
+    );
+    expect(cases).toBe(30);
+    expect(withGain).toBeGreaterThan(cases / 5);
+    expect(matches / cases).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("R12: with cash first, candidates are scored by what the credit can pay, not by demand cash already pays", () => {
+    // Credits before cash = No: cash (50.00 in all) pays the ten early
+    // campaigns on Dec 1–5, when they have all their demand; from Dec 11
+    // the two late ones have demand nobody pays. The 4.00 credit can pay
+    // only those: 15 days × 0.20 = 3.00 of it by Dec 25.
+    const early = Array.from({ length: 10 }, (_, k) =>
+      campaign(`E${k + 1}`, { budget: 100, endDate: PLAN_START + 4 }),
+    );
+    const late = ["L1", "L2"].map((id) => campaign(id, { budget: 10, startDate: PLAN_START + 10 }));
+    const m = model({
+      campaigns: [...early, ...late],
+      credits: [credit("A", { amount: 400, validityDays: 25 })],
+      account: { creditsBeforeCash: false, cashBalance: 5_000, assignmentLimit: 2 },
+    });
+    const plan = simulate(m);
+    expect(plan.credits[0].expired).toBe(400);
+    const [rec] = recommend(m, plan).recommendations;
+    expect(rec?.assign).toEqual(["L1", "L2"]);
+    expect(rec?.expiredAfter).toBe(100);
+    if (rec) checkMeasured(m, plan, rec);
   });
 
   it("R12: the heuristic search (no exact search) is never worse than the current assignment", () => {
