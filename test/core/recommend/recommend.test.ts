@@ -62,7 +62,7 @@ function better(a: Optimum & { indexes: number[] }, b: Optimum & { indexes: numb
 }
 
 /** What expires of credit i with the best single newly assignable campaign. */
-function bestSingle(m: Model, plan: Plan, i: number): number {
+function bestSingle(m: Model, i: number): number {
   let best = Number.POSITIVE_INFINITY;
   for (const c of m.campaigns) {
     if (c.status !== "active" && c.status !== "scheduled") continue;
@@ -161,7 +161,7 @@ describe("R12 recommendations", () => {
         if (optimum.ownExpired < before) withGain += 1;
         if (after === Math.min(before, optimum.ownExpired)) matches += 1;
         // Never worse than the best single campaign.
-        const single = bestSingle(m, plan, i);
+        const single = bestSingle(m, i);
         expect(after, `seed ${seed} credit ${m.credits[i].id}`).toBeLessThanOrEqual(
           Math.min(before, single),
         );
