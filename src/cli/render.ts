@@ -95,7 +95,7 @@ export function whatToDo(plan: Plan, money: (amount: number) => string): string[
       ["right", "left", "left", "right"],
     ),
   );
-  lines.push(`  In all ${money(advice.total)} of top-ups keep every campaign delivering (R13).`);
+  lines.push(`  In all ${money(advice.total)} of top-ups keep every campaign delivering.`);
   if (cardLimit !== null) {
     lines.push(
       `  The card pays after cash: ${money(advice.cardPaysWithAdvice)} of its ${money(cardLimit)} limit with these top-ups.`,

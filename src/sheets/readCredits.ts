@@ -62,7 +62,7 @@ export function readCreditRow(
     "available",
   );
   if (status === "to_redeem" && type !== null && type !== "coupon") {
-    reader.invalid("status", "is for coupons only (R9)");
+    reader.invalid("status", "is for coupons only");
   }
 
   let used = 0;

@@ -87,7 +87,7 @@ export function cashRunsOutMessage(
   let todo: string;
   if (advice && advice.topUps.length > 0) {
     const each = advice.topUps.map((t) => `${money(t.amount)} on ${isoDate(t.day)}`);
-    todo = `Top up ${list(each)} to keep every campaign delivering (R13)`;
+    todo = `Top up ${list(each)} to keep every campaign delivering`;
     if (card && settings.cardLimit !== null && advice.cardPaysWithAdvice > 0) {
       todo += `; the card then pays ${money(advice.cardPaysWithAdvice)} of its ${money(settings.cardLimit)} limit`;
     }
