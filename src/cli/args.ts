@@ -1,5 +1,5 @@
 /** Command-line arguments (CONTRACT §2). Bad arguments exit with status 2. */
-import { type Day, parseIsoDate } from "../core";
+import { type Day, isSupportedDay, parseIsoDate } from "../core";
 
 export type Command =
   | {
@@ -77,6 +77,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       const value = takeValue();
       const day = value === undefined ? null : parseIsoDate(value);
       if (day === null) return fail(`--start needs a date as YYYY-MM-DD, got '${value ?? ""}'`);
+      if (!isSupportedDay(day)) {
+        return fail(`--start must be within 1900-01-01 … 9999-12-31, got '${value}'`);
+      }
       plan.start = day;
     } else if (name === "--days") {
       const value = takeValue();

@@ -2,16 +2,24 @@
  * Finds and reads the workbook on disk: a directory of CSV files (names
  * case-insensitive) or one .xlsx whose sheets carry the SHEETS.md names.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
+import type { Warning } from "../core";
 import {
-  type Cell,
+  ACCOUNT_SETTINGS,
+  CAMPAIGN_COLUMNS,
+  type ColumnSpec,
+  CREDIT_COLUMNS,
   normalizeKey,
   SHEET_NAMES,
   type SheetKey,
+  SPEND_HISTORY_COLUMNS,
+  TOP_UP_COLUMNS,
   type WorkbookTables,
 } from "../sheets";
-import { parseCsv, UnreadableInput } from "./csv";
+import { readCsv, UnreadableInput } from "./csv";
+import { describeIoError, readRegularFile, UnreadableFile } from "./inputFile";
+import { MAX_CELLS, readXlsx, UnreadableWorkbook } from "./xlsx";
 
 export interface LoadedWorkbook {
   tables: WorkbookTables;
@@ -19,6 +27,8 @@ export interface LoadedWorkbook {
   origins: Record<SheetKey, string>;
   /** xlsx date cells are UTC midnights; Sheets' are local midnights (R1). */
   timeZone: string;
+  /** What the loader did that the user should know (R11 info), e.g. a UTF-16 file decoded. */
+  notes: Warning[];
 }
 
 /** A failure to read the input: `file` is what the message names. */
@@ -54,8 +64,37 @@ function defaultOrigins(describe: (key: SheetKey) => string): Record<SheetKey, s
   return origins;
 }
 
+/** Normalized header spellings of each sheet: what delimiter detection looks for. */
+function headerSpellings(key: SheetKey): ReadonlySet<string> {
+  const columns: Record<SheetKey, readonly ColumnSpec[]> = {
+    campaigns: CAMPAIGN_COLUMNS,
+    credits: CREDIT_COLUMNS,
+    account: [],
+    topUps: TOP_UP_COLUMNS,
+    spendHistory: SPEND_HISTORY_COLUMNS,
+  };
+  const names =
+    key === "account"
+      ? ["Setting", "Value", ...ACCOUNT_SETTINGS.map((setting) => setting.name)]
+      : columns[key].flatMap((spec) => [spec.name, ...spec.aliases]);
+  return new Set(names.map(normalizeKey));
+}
+
+function encodingNote(file: string, key: SheetKey, encoding: string): Warning {
+  return {
+    code: "TEXT_ENCODING",
+    severity: "info",
+    message: `${file} is ${encoding} text; it was read as such. Save it as "CSV UTF-8" to avoid surprises in other tools.`,
+    sheet: SHEET_NAMES[key],
+    cell: null,
+    credit: null,
+    campaign: null,
+  };
+}
+
 function loadCsvDirectory(dir: string): LoadedWorkbook {
   const tables: WorkbookTables = {};
+  const notes: Warning[] = [];
   const origins = defaultOrigins((key) => join(dir, CSV_FILE_NAMES[key]));
   for (const entry of readdirSync(dir).sort()) {
     if (extname(entry).toLowerCase() !== ".csv") continue;
@@ -64,63 +103,44 @@ function loadCsvDirectory(dir: string): LoadedWorkbook {
     const file = join(dir, entry);
     origins[key] = file;
     try {
-      tables[key] = parseCsv(readFileSync(file));
+      const csv = readCsv(readRegularFile(file), {
+        headerSpellings: headerSpellings(key),
+        maxCells: MAX_CELLS,
+      });
+      tables[key] = csv.table;
+      if (csv.encoding) notes.push(encodingNote(file, key, csv.encoding));
     } catch (error) {
       throw new InputError(
         file,
-        error instanceof UnreadableInput ? error.message : describeIoError(error),
+        error instanceof UnreadableInput || error instanceof UnreadableFile
+          ? error.message
+          : describeIoError(error),
       );
     }
   }
-  return { tables, origins, timeZone: "UTC" };
-}
-
-/** The shape read-excel-file gives (its published types misname Date cells). */
-interface XlsxSheet {
-  sheet: string;
-  data: unknown[][];
-}
-
-function toCell(value: unknown): Cell {
-  if (
-    value === null ||
-    typeof value === "string" ||
-    typeof value === "number" ||
-    typeof value === "boolean" ||
-    value instanceof Date
-  ) {
-    return value;
-  }
-  return undefined;
+  return { tables, origins, timeZone: "UTC", notes };
 }
 
 async function loadXlsx(file: string): Promise<LoadedWorkbook> {
-  let sheets: XlsxSheet[];
+  let sheets: Awaited<ReturnType<typeof readXlsx>>;
   try {
-    const { default: readXlsxFile } = await import("read-excel-file/node");
-    sheets = (await readXlsxFile(readFileSync(file))) as unknown as XlsxSheet[];
+    sheets = await readXlsx(readRegularFile(file));
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    throw new InputError(file, `not a readable .xlsx workbook (${reason})`);
+    if (error instanceof UnreadableFile || error instanceof UnreadableWorkbook) {
+      throw new InputError(file, error.message);
+    }
+    throw new InputError(file, `not a readable .xlsx workbook (${describeIoError(error)})`);
   }
   const tables: WorkbookTables = {};
   const origins = defaultOrigins((key) => `${file} [${SHEET_NAMES[key]}]`);
   for (const sheet of sheets) {
     const key = sheetKeyOf(sheet.sheet);
     if (key === undefined || tables[key] !== undefined) continue;
-    tables[key] = sheet.data.map((row) => (Array.isArray(row) ? row.map(toCell) : []));
+    tables[key] = sheet.data;
     origins[key] = `${file} [${sheet.sheet}]`;
   }
   // read-excel-file builds date cells as UTC midnights of the day shown.
-  return { tables, origins, timeZone: "UTC" };
-}
-
-function describeIoError(error: unknown): string {
-  const code = (error as { code?: string } | null)?.code;
-  if (code === "ENOENT") return "no such file or directory";
-  if (code === "EACCES") return "permission denied";
-  if (code === "EISDIR") return "is a directory";
-  return error instanceof Error ? error.message.split("\n")[0] : String(error);
+  return { tables, origins, timeZone: "UTC", notes: [] };
 }
 
 export async function loadWorkbook(path: string): Promise<LoadedWorkbook> {

@@ -6,6 +6,7 @@
 import { type Day, isoDate, type Plan, toMajor } from "../core";
 import { skippedRowsNotes } from "../sheets/completeness";
 import { CREDIT_STATUS_LABELS, CREDIT_TYPE_LABELS, recommendationTable } from "../sheets/tables";
+import { terminalSafe, terminalSafeInline } from "./terminalText";
 
 export interface RenderOptions {
   /** ANSI colours (only on a TTY). */
@@ -28,8 +29,9 @@ function styles(color: boolean): Style {
   return { title: wrap("1"), risk: wrap("31"), dim: wrap("2") };
 }
 
-/** Columns padded to their widest cell; numbers right-aligned. */
-export function alignedTable(header: string[], rows: string[][], align: Align[]): string[] {
+/** Columns padded to their widest cell; numbers right-aligned. Cells are made terminal-safe first. */
+export function alignedTable(header: string[], unsafeRows: string[][], align: Align[]): string[] {
+  const rows = unsafeRows.map((row) => row.map((cell) => terminalSafeInline(cell ?? "")));
   const widths = header.map((h, c) =>
     Math.max(h.length, ...rows.map((row) => (row[c] ?? "").length)),
   );
@@ -255,11 +257,24 @@ export function renderPlan(plan: Plan, options: RenderOptions): string {
         ["left", "left", "right", "right", "right"],
       ),
     );
-    for (const row of table.rows) if (row[5]) out.push(s.dim(`  ${row[0]}: ${row[5]}`));
+    for (const row of table.rows) {
+      if (row[5]) out.push(s.dim(terminalSafeInline(`  ${row[0]}: ${row[5]}`)));
+    }
   }
   out.push(
     "",
     `  Upper bound: any choice of assignments could use at most ${money(plan.creditUpperBound)} of credit (R12).`,
   );
-  return `${out.join("\n")}\n`;
+  return `${onlyOwnEscapes(out.join("\n"))}\n`;
 }
+
+/** The last guard: no control character but new lines and the colours this module writes. */
+function onlyOwnEscapes(text: string): string {
+  return text
+    .split(OWN_STYLE)
+    .map((piece, i) => (i % 2 === 1 ? piece : terminalSafe(piece)))
+    .join("");
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the escapes of styles() above.
+const OWN_STYLE = /(\u001b\[(?:0|1|2|31)m)/;

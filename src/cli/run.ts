@@ -9,6 +9,7 @@ import { type Command, parseArgs, USAGE } from "./args";
 import { InputError, loadWorkbook } from "./loadWorkbook";
 import { renderPlan } from "./render";
 import { writeTemplate } from "./template";
+import { terminalSafeInline, terminalSafeJson } from "./terminalText";
 
 const EXIT_OK = 0;
 const EXIT_UNREADABLE = 1;
@@ -16,8 +17,9 @@ const EXIT_BAD_ARGUMENTS = 2;
 /** R16 `--strict`: a plan was made, but input rows were skipped. */
 const EXIT_INCOMPLETE = 3;
 
+/** One line, with any control character from a file name or a cell made visible (never raw). */
 function oneLine(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
+  return terminalSafeInline(text.replace(/[ \t\r\n]+/g, " ").trim());
 }
 
 function fail(message: string, status: number): number {
@@ -34,7 +36,7 @@ async function runPlan(
   const result = readAndPlan(workbook.tables, {
     now,
     spreadsheetTimeZone: workbook.timeZone,
-    overrides: { start: command.start, days: command.days },
+    overrides: { start: command.start, days: command.days, notes: workbook.notes },
   });
   if (!result.ok) {
     const key = (Object.keys(SHEET_NAMES) as SheetKey[]).find(
@@ -45,7 +47,7 @@ async function runPlan(
   }
   if (command.json) {
     const json = planToJson(result.plan, { daily: command.daily });
-    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+    process.stdout.write(`${terminalSafeJson(JSON.stringify(json, null, 2))}\n`);
   } else {
     const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
     process.stdout.write(renderPlan(result.plan, { color }));
@@ -75,7 +77,9 @@ export async function main(
       return EXIT_OK;
     }
     if (command.command === "template") {
-      for (const path of writeTemplate(command.dir)) process.stdout.write(`wrote ${path}\n`);
+      for (const path of writeTemplate(command.dir)) {
+        process.stdout.write(`wrote ${terminalSafeInline(path)}\n`);
+      }
       return EXIT_OK;
     }
     return await runPlan(command, options.now ?? null);

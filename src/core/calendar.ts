@@ -53,6 +53,18 @@ export function parseIsoDate(text: string): Day | null {
   return isoDate(day) === `${m[1]}-${m[2]}-${m[3]}` ? day : null;
 }
 
+/**
+ * R1: the days the planner supports, 1900-01-01 … 9999-12-31: spreadsheets
+ * show no earlier dates reliably (Excel's serials start in 1900) and ISO
+ * text has four-digit years, so a plan past 9999 could not be written back.
+ */
+export const FIRST_SUPPORTED_DAY: Day = dayFromYmd(1900, 1, 1);
+export const LAST_SUPPORTED_DAY: Day = dayFromYmd(9999, 12, 31);
+
+export function isSupportedDay(day: Day): boolean {
+  return day >= FIRST_SUPPORTED_DAY && day <= LAST_SUPPORTED_DAY;
+}
+
 /** 0 = Sunday … 6 = Saturday. 1970-01-01 was a Thursday. */
 export function dayOfWeek(day: Day): number {
   return (((day + 4) % 7) + 7) % 7;

@@ -190,7 +190,8 @@ export type WarningCode =
   | "STATUS_ASSUMED"
   | "CREDIT_BALANCE_MISMATCH"
   | "UNREAD_REQUIREMENTS"
-  | "GENERATED_ID";
+  | "GENERATED_ID"
+  | "TEXT_ENCODING";
 
 /** R11: every problem, with where it points. */
 export interface Warning {

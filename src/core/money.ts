@@ -31,9 +31,37 @@ const MINOR_UNIT_EXCEPTIONS: Record<string, number> = {
   UYW: 4,
 };
 
-/** The ISO 4217 exponent of a currency code (2 when not listed otherwise). */
+/** ISO 4217 codes whose minor unit is "N.A." (metals, SDR, testing, none): counted in whole units. */
+const UNITLESS = new Set([
+  "XAG",
+  "XAU",
+  "XBA",
+  "XBB",
+  "XBC",
+  "XBD",
+  "XDR",
+  "XPD",
+  "XPT",
+  "XSU",
+  "XTS",
+  "XUA",
+  "XXX",
+]);
+
+export function isUnitlessCurrency(currency: string): boolean {
+  return UNITLESS.has(currency.toUpperCase());
+}
+
+/**
+ * The ISO 4217 exponent of a currency code (2 when not listed otherwise; 0
+ * for codes ISO gives no minor unit). ISO's exponents, not Intl's display
+ * digits: CLDR shows HUF, IDR, COP or IQD with 0 decimals, but amounts in
+ * them carry ISO's 2 (IQD 3) decimals and must not be rounded.
+ */
 export function minorUnitsOf(currency: string): number {
-  return MINOR_UNIT_EXCEPTIONS[currency.toUpperCase()] ?? 2;
+  const code = currency.toUpperCase();
+  if (UNITLESS.has(code)) return 0;
+  return MINOR_UNIT_EXCEPTIONS[code] ?? 2;
 }
 
 /** Rounds half away from zero to an integer (R2). */

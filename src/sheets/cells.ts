@@ -4,7 +4,7 @@
  * short problem description. Nothing is guessed: ambiguous input is a
  * problem, and the caller turns it into an INVALID_VALUE warning (R11).
  */
-import { type Day, type Money, parseIsoDate, type WarningCode } from "../core";
+import { type Day, isSupportedDay, type Money, parseIsoDate, type WarningCode } from "../core";
 import { type EnumTable, enumDropdown, enumValues } from "./enums";
 import { dayInTimeZone } from "./timeZone";
 import type { Cell } from "./types";
@@ -19,6 +19,25 @@ export function isBlank(cell: Cell): boolean {
   if (cell === null || cell === undefined) return true;
   if (typeof cell === "string") return cell.trim() === "";
   return false;
+}
+
+/**
+ * Spreadsheet error values (`#N/A`, `#REF!`, …) as Sheets' `getValues()`
+ * returns them and the xlsx loader passes them on: text, but never data.
+ */
+const ERROR_CELL =
+  /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+
+/** The error value of an error cell (`#N/A`), else null. */
+export function errorCellValue(cell: Cell): string | null {
+  if (typeof cell !== "string" || cell.length > 20) return null;
+  const text = cell.trim();
+  return ERROR_CELL.test(text) ? text : null;
+}
+
+function errorCellProblem<T>(cell: Cell): Parsed<T> | null {
+  const error = errorCellValue(cell);
+  return error === null ? null : bad(`is an error cell (${error}), not a value`);
 }
 
 /** How a cell is shown inside a message: short, on one line. */
@@ -87,6 +106,8 @@ export function readId(cell: Cell): Parsed<string> {
   }
   if (cell instanceof Date) return bad("is a date, not an id");
   if (typeof cell === "boolean") return bad("is not an id");
+  const error = errorCellProblem<string>(cell);
+  if (error) return error;
   return ok(String(cell ?? "").trim());
 }
 
@@ -144,10 +165,11 @@ const PLAIN_DECIMAL = /^(\d+|\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$/;
 
 /**
  * R2: exact decimal text (`1234.5`, `1,234.50`) to minor units, rounding half
- * away from zero. Null when the digits do not form a plain decimal or the
- * result exceeds 2^53.
+ * away from zero. Null when the digits do not form a plain decimal,
+ * TOO_LARGE when the result exceeds 2^53 minor units (beyond that integers
+ * are no longer exact, so sums of money would be wrong).
  */
-function decimalToMinor(text: string, minorUnits: number): number | null {
+function decimalToMinor(text: string, minorUnits: number): number | null | typeof TOO_LARGE {
   const m = PLAIN_DECIMAL.exec(text);
   if (!m) return null;
   const whole = m[1].replace(/,/g, "");
@@ -158,9 +180,11 @@ function decimalToMinor(text: string, minorUnits: number): number | null {
   if (digits.length <= 15) return Number(digits) + (roundUp ? 1 : 0);
   let minor = BigInt(digits);
   if (roundUp) minor += BigInt(1); // not `1n`: Code.js targets ES2019
-  if (minor > BigInt(Number.MAX_SAFE_INTEGER)) return null;
+  if (minor > BigInt(Number.MAX_SAFE_INTEGER)) return TOO_LARGE;
   return Number(minor);
 }
+
+const TOO_LARGE = "too large";
 
 function stripCurrencyMarks(text: string, format: MoneyFormat): string {
   // Plain digits carry no mark: the common case costs one character test.
@@ -182,10 +206,16 @@ function stripCurrencyMarks(text: string, format: MoneyFormat): string {
  * in groups of three. Never negative unless `allowNegative` (Cash balance).
  */
 export function readMoney(cell: Cell, format: MoneyFormat, allowNegative = false): Parsed<Money> {
+  const error = errorCellProblem<Money>(cell);
+  if (error) return error;
   let negative = false;
   let digits: string;
   if (typeof cell === "number") {
     if (!Number.isFinite(cell)) return bad("is not a number");
+    // Past 2^53 minor units plainNumberText would spell out hundreds of digits: refuse first.
+    if (Math.abs(cell) * 10 ** format.minorUnits > Number.MAX_SAFE_INTEGER) {
+      return bad(tooLargeProblem(format));
+    }
     negative = cell < 0;
     digits = plainNumberText(Math.abs(cell));
   } else if (typeof cell === "string") {
@@ -211,6 +241,7 @@ export function readMoney(cell: Cell, format: MoneyFormat, allowNegative = false
     return bad("is empty");
   }
   const minor = decimalToMinor(digits, format.minorUnits);
+  if (minor === TOO_LARGE) return bad(tooLargeProblem(format));
   if (minor === null) {
     return bad(
       typeof cell === "string" && /\d/.test(cell)
@@ -225,8 +256,15 @@ export function readMoney(cell: Cell, format: MoneyFormat, allowNegative = false
   return ok(minor);
 }
 
+function tooLargeProblem(format: MoneyFormat): string {
+  const largest = Math.floor(Number.MAX_SAFE_INTEGER / 10 ** format.minorUnits);
+  return `is too large (the planner counts money exactly up to ${largest.toLocaleString("en-US")} ${format.currency})`;
+}
+
 /** Percent: `85%`, `0.85` or a percent-formatted cell (0.85); a bare 85 is invalid. */
 export function readPercent(cell: Cell): Parsed<number> {
+  const error = errorCellProblem<number>(cell);
+  if (error) return error;
   let value: number;
   if (typeof cell === "number") {
     value = cell;
@@ -246,6 +284,8 @@ export function readPercent(cell: Cell): Parsed<number> {
 
 /** Whole numbers within [min, max]; `30` or `30.0`. */
 export function readInteger(cell: Cell, min: number, max: number): Parsed<number> {
+  const error = errorCellProblem<number>(cell);
+  if (error) return error;
   let value: number;
   if (typeof cell === "number") value = cell;
   else if (typeof cell === "string" && /^[+-]?\d+(?:\.0+)?$/.test(cell.trim()))
@@ -269,6 +309,16 @@ const API_DATE_TIME =
  * timestamp or a typo) and Sheets hands real dates as Date objects.
  */
 export function readDate(cell: Cell, timeZone: string): Parsed<Day> {
+  const parsed = readAnyDate(cell, timeZone);
+  if (parsed.ok && !isSupportedDay(parsed.value)) {
+    return bad("is outside 1900-01-01 … 9999-12-31, the dates the planner supports");
+  }
+  return parsed;
+}
+
+function readAnyDate(cell: Cell, timeZone: string): Parsed<Day> {
+  const error = errorCellProblem<Day>(cell);
+  if (error) return error;
   if (cell instanceof Date) {
     if (Number.isNaN(cell.getTime())) return bad("is not a valid date");
     return ok(dayInTimeZone(cell, timeZone));
@@ -302,7 +352,7 @@ export function readDateList(cell: Cell, timeZone: string): Parsed<Day[]> {
   const days: Day[] = [];
   for (const item of readList(cell, timeZone)) {
     const day = readDate(item, timeZone);
-    if (!day.ok) return bad(`has '${showCell(item)}', which is not a date (write YYYY-MM-DD)`);
+    if (!day.ok) return bad(`has '${showCell(item)}', which ${day.problem}`);
     days.push(day.value);
   }
   return ok(days);
@@ -315,6 +365,8 @@ export function normalizeKey(text: string): string {
 
 /** Yes/No settings: Yes, No, True, False, Y, N, 1, 0, or a checkbox. */
 export function readYesNo(cell: Cell): Parsed<boolean> {
+  const error = errorCellProblem<boolean>(cell);
+  if (error) return error;
   if (typeof cell === "boolean") return ok(cell);
   if (typeof cell === "number" && (cell === 0 || cell === 1)) return ok(cell === 1);
   if (typeof cell === "string") {
@@ -331,6 +383,8 @@ export function readEnum<T>(
   spellings: ReadonlyMap<string, T>,
   choices: string,
 ): Parsed<T> {
+  const error = errorCellProblem<T>(cell);
+  if (error) return error;
   if (typeof cell !== "string") return bad(`is not one of ${choices}`);
   // Most cells are spelled exactly as a listed value: skip normalizing those.
   const value = spellings.get(cell) ?? spellings.get(normalizeKey(cell));

@@ -6,7 +6,15 @@
  * spreadsheet's zone; the CLI's spreadsheet zone is UTC). No `Date` crosses
  * into src/core: the engine gets the day number.
  */
-import { buildPlan, type Day, type Model, type Plan, type Warning } from "../core";
+import {
+  buildPlan,
+  type Day,
+  isoDate,
+  LAST_SUPPORTED_DAY,
+  type Model,
+  type Plan,
+  type Warning,
+} from "../core";
 import { accountTimeZone } from "./readAccount";
 import { type ReadResult, readWorkbook } from "./readWorkbook";
 import { dayInTimeZone } from "./timeZone";
@@ -18,6 +26,8 @@ export interface PlanOverrides {
   start?: Day;
   /** Replaces the Account `Horizon days` (CLI `--days`). */
   days?: number;
+  /** What the shell's loading found (R11), e.g. a file read as UTF-16: listed first. */
+  notes?: readonly Warning[];
 }
 
 /** What a face knows when it asks for a plan. */
@@ -78,8 +88,18 @@ export function readAndPlan(tables: WorkbookTables, request: PlanRequest = {}): 
   const model: Model = { ...changed, account: { ...changed.account } };
   if (overrides.start !== undefined) model.account.planStart = overrides.start;
   if (overrides.days !== undefined) model.account.horizonDays = overrides.days;
+  // R1: days are only supported within 1900-01-01 … 9999-12-31, the horizon's last day too.
+  const { planStart, horizonDays } = model.account;
+  if (planStart + horizonDays - 1 > LAST_SUPPORTED_DAY) {
+    return {
+      ok: false,
+      sheet: "Account",
+      column: null,
+      error: `Account: a plan starting ${isoDate(planStart)} for ${horizonDays} days would end after 9999-12-31, the last supported date; start earlier or plan fewer days`,
+    };
+  }
   const plan = buildPlan(model, { recommendations: request.recommendations !== false });
-  // R11: the reader's warnings come first, then the engine's own.
-  plan.warnings = [...read.warnings, ...plan.warnings];
+  // R11: the loader's notes and the reader's warnings come first, then the engine's own.
+  plan.warnings = [...(overrides.notes ?? []), ...read.warnings, ...plan.warnings];
   return { ok: true, plan, readWarnings: read.warnings, model: read.model };
 }

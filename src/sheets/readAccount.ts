@@ -7,6 +7,7 @@ import {
   type Account,
   type Day,
   defaultAccount,
+  isUnitlessCurrency,
   type Money,
   minorUnitsOf,
   type Warning,
@@ -167,7 +168,11 @@ function readCurrency(cell: Cell): Parsed<string> {
   const text = typeof cell === "string" ? cell.trim() : "";
   if (!/^[A-Za-z]{3}$/.test(text))
     return { ok: false, problem: "is not a 3-letter currency code (ISO 4217)" };
-  return { ok: true, value: text.toUpperCase() };
+  const code = text.toUpperCase();
+  if (!isKnownCurrency(code)) {
+    return { ok: false, problem: "is not an ISO 4217 currency code (e.g. USD, EUR, JPY)" };
+  }
+  return { ok: true, value: code };
 }
 
 function readTimeZone(cell: Cell): Parsed<string> {
@@ -182,6 +187,25 @@ function readAssignmentLimit(cell: Cell): Parsed<number | null> {
   if (typeof cell === "string" && normalizeKey(cell) === "byissuedate")
     return { ok: true, value: null };
   return readInteger(cell, 1, 1000);
+}
+
+let knownCurrencies: ReadonlySet<string> | null | undefined;
+
+/**
+ * ISO 4217 codes as the runtime's Intl data lists them (Node and Apps
+ * Script's V8 both have `Intl.supportedValuesOf`), plus the codes ISO gives
+ * no minor unit (XAU, XDR…), which some runtimes leave out. Without
+ * `supportedValuesOf` (an older runtime) every well-formed code is taken.
+ */
+function isKnownCurrency(code: string): boolean {
+  if (knownCurrencies === undefined) {
+    const intl = Intl as { supportedValuesOf?: (key: string) => string[] };
+    knownCurrencies =
+      typeof intl.supportedValuesOf === "function"
+        ? new Set(intl.supportedValuesOf("currency"))
+        : null;
+  }
+  return knownCurrencies === null || knownCurrencies.has(code) || isUnitlessCurrency(code);
 }
 
 export interface AccountRead {

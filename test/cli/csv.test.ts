@@ -46,3 +46,24 @@ describe("CSV as a spreadsheet imports it", () => {
     expect(parseCsv(bytes(`a,b\n1,"${huge}"\n`))[1][1]).toHaveLength(huge.length);
   });
 });
+
+describe("R11: the delimiter comes from the header row, never from data (issue 16.1)", () => {
+  const credits = new Set(["creditid", "type", "amount", "issuedate", "assignedcampaigns"]);
+
+  it("unquoted '; ' lists in a comma file keep it comma-separated", () => {
+    const text = `Credit ID,Type,Amount,Assigned campaigns\nA1,Assignable,50,${"1; 2; 3; 4; 5; 6; 7; 8; 9; 10"}\n`;
+    expect(detectDelimiter(text, credits)).toBe(",");
+    expect(parseCsv(bytes(text), { headerSpellings: credits })[1]).toEqual([
+      "A1",
+      "Assignable",
+      "50",
+      "1; 2; 3; 4; 5; 6; 7; 8; 9; 10",
+    ]);
+  });
+
+  it("a title row above the header and a semicolon header still read", () => {
+    expect(detectDelimiter("Report, 2026\nCredit ID;Type;Amount\nC1;Free;1,5\n", credits)).toBe(
+      ";",
+    );
+  });
+});

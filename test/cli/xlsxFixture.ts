@@ -2,7 +2,7 @@
 import { writeFileSync } from "node:fs";
 import { strToU8, zipSync } from "fflate";
 
-export type XlsxCell = string | number | { date: string };
+export type XlsxCell = string | number | { date: string } | { error: string };
 
 function columnName(index: number): string {
   let n = index + 1;
@@ -29,6 +29,8 @@ function sheetXml(rows: XlsxCell[][]): string {
         .map((cell, c) => {
           const ref = `${columnName(c)}${r + 1}`;
           if (typeof cell === "number") return `<c r="${ref}"><v>${cell}</v></c>`;
+          if (typeof cell === "object" && "error" in cell)
+            return `<c r="${ref}" t="e"><f>VLOOKUP(1,A:A,1,FALSE)</f><v>${escapeXml(cell.error)}</v></c>`;
           if (typeof cell === "object")
             return `<c r="${ref}" s="1"><v>${serial(cell.date)}</v></c>`;
           return `<c r="${ref}" t="inlineStr"><is><t>${escapeXml(cell)}</t></is></c>`;
@@ -40,7 +42,8 @@ function sheetXml(rows: XlsxCell[][]): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${body}</sheetData></worksheet>`;
 }
 
-export function writeXlsx(path: string, sheets: Record<string, XlsxCell[][]>): void {
+/** The parts of a minimal .xlsx (sheet XML at `xl/worksheets/sheetN.xml`), to zip or tamper with. */
+export function xlsxParts(sheets: Record<string, XlsxCell[][]>): Record<string, Uint8Array> {
   const names = Object.keys(sheets);
   const files: Record<string, Uint8Array> = {
     "[Content_Types].xml": strToU8(
@@ -78,5 +81,9 @@ export function writeXlsx(path: string, sheets: Record<string, XlsxCell[][]>): v
   names.forEach((name, i) => {
     files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(sheets[name]));
   });
-  writeFileSync(path, zipSync(files));
+  return files;
+}
+
+export function writeXlsx(path: string, sheets: Record<string, XlsxCell[][]>): void {
+  writeFileSync(path, zipSync(xlsxParts(sheets)));
 }

@@ -29,6 +29,7 @@ const SEVERITY: Record<WarningCode, Severity> = {
   CREDIT_BALANCE_MISMATCH: "warning",
   UNREAD_REQUIREMENTS: "info",
   GENERATED_ID: "info",
+  TEXT_ENCODING: "info",
 };
 
 export function severityOf(code: WarningCode): Severity {
