@@ -290,6 +290,7 @@ describe("control characters never reach the terminal raw (issue 16.8)", () => {
     });
     const run = cli("plan", dir, "--json");
     expect(run.status).toBe(0);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: what must not be printed raw.
     expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     expect(JSON.parse(run.stdout).campaigns[0].name).toBe(hostile);
   });
