@@ -89,6 +89,58 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
+/** `{fn, args}` of an /rpc body; anything else is a clear 400, never a TypeError. */
+function parseRpcBody(text: string): { fn?: unknown; args?: unknown } {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new Error('The request body is not JSON: send {"fn": name, "args": [...]}');
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw new Error('The request body must be an object {"fn": name, "args": [...]}');
+  }
+  return body as { fn?: unknown; args?: unknown };
+}
+
+/** Names the served address answers to: the bound one, and localhost for a loopback address. */
+function servedHostNames(host: string): string[] {
+  const bracketed = host.includes(":") ? `[${host}]` : host;
+  const loopback = host === "127.0.0.1" || host === "::1" || host === "localhost";
+  return loopback ? [bracketed, "localhost", "127.0.0.1", "[::1]"] : [bracketed];
+}
+
+/**
+ * DNS rebinding and cross-site requests: a page elsewhere can point its own
+ * name at 127.0.0.1 (then `Host` is its name) or POST to /rpc from its
+ * origin (then `Origin` is its origin). Only requests naming the served
+ * address, and POSTs from the preview's own page (or from no page: curl,
+ * tests), are answered.
+ */
+function refuseForeign(
+  request: IncomingMessage,
+  hosts: ReadonlySet<string>,
+): { status: number; message: string } | null {
+  const host = (request.headers.host ?? "").toLowerCase();
+  if (!hosts.has(host)) {
+    return {
+      status: 421,
+      message: `This preview answers only to ${[...hosts][0] ?? "its address"}`,
+    };
+  }
+  if (request.method !== "GET" && request.method !== "HEAD") {
+    const origin = request.headers.origin;
+    if (origin !== undefined && !hosts.has(origin.toLowerCase().replace(/^http:\/\//, ""))) {
+      return { status: 403, message: "Cross-origin requests are not answered" };
+    }
+    const site = request.headers["sec-fetch-site"];
+    if (site !== undefined && site !== "same-origin" && site !== "none") {
+      return { status: 403, message: "Cross-site requests are not answered" };
+    }
+  }
+  return null;
+}
+
 function describeCall(fn: string, args: unknown[]): string {
   const text = JSON.stringify(args);
   return `${fn}(${text.length > 120 ? `${text.slice(0, 117)}...` : text.slice(1, -1)})`;
@@ -107,8 +159,15 @@ export function startPreview(options: PreviewOptions): Promise<RunningPreview> {
 
   const answerRpc = async (request: IncomingMessage, response: ServerResponse) => {
     let fn = "?";
+    let body: { fn?: unknown; args?: unknown };
     try {
-      const body = JSON.parse(await readBody(request)) as { fn?: unknown; args?: unknown };
+      body = parseRpcBody(await readBody(request));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      send(response, 400, "application/json", JSON.stringify({ ok: false, error: message }));
+      return;
+    }
+    try {
       fn = typeof body.fn === "string" ? body.fn : "?";
       const args = Array.isArray(body.args) ? body.args : [];
       const handler = Object.hasOwn(calls, fn) ? calls[fn] : undefined;
@@ -128,7 +187,13 @@ export function startPreview(options: PreviewOptions): Promise<RunningPreview> {
     }
   };
 
+  const hosts = new Set<string>();
   const server = createServer((request, response) => {
+    const refusal = refuseForeign(request, hosts);
+    if (refusal) {
+      send(response, refusal.status, "text/plain; charset=utf-8", refusal.message);
+      return;
+    }
     const path = (request.url ?? "/").split("?")[0];
     if (request.method === "GET" && (path === "/" || path === "/index.html")) {
       send(response, 200, "text/html; charset=utf-8", page);
@@ -155,6 +220,7 @@ export function startPreview(options: PreviewOptions): Promise<RunningPreview> {
     server.listen(options.port, host, () => {
       server.off("error", reject);
       const port = (server.address() as AddressInfo).port;
+      for (const name of servedHostNames(host)) hosts.add(`${name}:${port}`);
       resolve({
         url: `http://${host}:${port}/`,
         port,

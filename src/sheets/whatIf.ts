@@ -7,7 +7,8 @@
  * from the sidebar's own lists, so an unknown id means the sheet changed under
  * it, and silently planning something else would mislead.
  */
-import { type CampaignStatus, type Model, roundHalfAwayFromZero } from "../core";
+import type { CampaignStatus, Model } from "../core";
+import { moneyFormat, readMoney } from "./cells";
 import { CAMPAIGN_STATUSES } from "./labels";
 
 export type WhatIfChange =
@@ -73,7 +74,7 @@ export function applyWhatIf(model: Model, changes: readonly WhatIfChange[]): Mod
   const credits = model.credits.slice();
   const campaignIndex = new Map(campaigns.map((c, i) => [c.id, i]));
   const creditIndex = new Map(credits.map((c, i) => [c.id, i]));
-  const scale = 10 ** model.account.minorUnits;
+  const money = moneyFormat(model.account.currency, model.account.minorUnits);
 
   const campaignAt = (id: string): number => {
     const index = campaignIndex.get(id);
@@ -84,8 +85,14 @@ export function applyWhatIf(model: Model, changes: readonly WhatIfChange[]): Mod
   for (const change of changes) {
     if (change.kind === "budget") {
       const i = campaignAt(change.campaign);
-      // R2: major units in, integer minor units inside.
-      campaigns[i] = { ...campaigns[i], budget: roundHalfAwayFromZero(change.budget * scale) };
+      // R2: major units in, integer minor units inside, read as a Budget cell is (at most 2^53).
+      const budget = readMoney(change.budget, money);
+      if (!budget.ok) {
+        throw new Error(
+          `What-if: the budget ${change.budget} of campaign '${change.campaign}' ${budget.problem}`,
+        );
+      }
+      campaigns[i] = { ...campaigns[i], budget: budget.value };
     } else if (change.kind === "status") {
       const i = campaignAt(change.campaign);
       campaigns[i] = { ...campaigns[i], status: change.status };
