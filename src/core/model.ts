@@ -191,7 +191,8 @@ export type WarningCode =
   | "CREDIT_BALANCE_MISMATCH"
   | "UNREAD_REQUIREMENTS"
   | "GENERATED_ID"
-  | "TEXT_ENCODING";
+  | "TEXT_ENCODING"
+  | "INVISIBLE_CHARACTERS";
 
 /** R11: every problem, with where it points. */
 export interface Warning {

@@ -40,6 +40,23 @@ function errorCellProblem<T>(cell: Cell): Parsed<T> | null {
   return error === null ? null : bad(`is an error cell (${error}), not a value`);
 }
 
+/**
+ * Characters that show as nothing (zero-width space and joiners, word
+ * joiner, BOM, soft hyphen) or only reorder text (bidi marks, embeddings,
+ * overrides, isolates): an id holding one looks like another id but is not.
+ */
+const INVISIBLE =
+  /\u034f|[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+
+/** The invisible characters of `text` as `U+200B` labels, each once, in order; [] for none. */
+export function invisibleCharacters(text: string): string[] {
+  const found = text.match(INVISIBLE);
+  if (!found) return [];
+  return [...new Set(found)].map(
+    (ch) => `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`,
+  );
+}
+
 /** How a cell is shown inside a message: short, on one line. */
 export function showCell(cell: Cell): string {
   let text: string;

@@ -24,6 +24,7 @@ export function readCampaignRow(
 ): Campaign | null {
   const id = reader.required("id", readId, "is empty: every campaign needs its id");
   reader.about = { campaign: id };
+  if (id !== null) reader.noteInvisibleCharacters("id", id);
   const budgetMode = reader.optional(
     "budgetMode",
     (c) => readEnumCell(c, BUDGET_MODE_TABLE),

@@ -49,6 +49,9 @@ export function readCreditRow(
     }
   } else id = reader.required("id", readId, "is empty: every credit needs its id");
   reader.about = { credit: id };
+  if (id !== null) reader.noteInvisibleCharacters("id", id);
+  const assigned = reader.cell("assignedCampaigns");
+  if (typeof assigned === "string") reader.noteInvisibleCharacters("assignedCampaigns", assigned);
   const type = reader.required(
     "type",
     (c) => readEnumCell(c, CREDIT_TYPE_TABLE),

@@ -5,7 +5,7 @@
  */
 import type { Severity, Warning, WarningCode } from "../core";
 import { a1, columnLetters } from "./a1";
-import { isBlank, type Parsed, showCell } from "./cells";
+import { invisibleCharacters, isBlank, type Parsed, showCell } from "./cells";
 import type { ColumnSpec } from "./columns";
 import type { Cell } from "./types";
 
@@ -161,6 +161,22 @@ export class RowReader {
         address,
         this.about,
       ),
+    );
+  }
+
+  /**
+   * INVISIBLE_CHARACTERS (R11) on the cell of `field` when its text holds
+   * zero-width or bidi characters: the id is kept as written, but two ids
+   * that look identical may differ only by them, so the person is told.
+   */
+  noteInvisibleCharacters(field: string, text: string): void {
+    const found = invisibleCharacters(text);
+    if (found.length === 0) return;
+    this.note(
+      "INVISIBLE_CHARACTERS",
+      "warning",
+      field,
+      `holds invisible characters (${found.join(", ")}): it differs from the same text typed without them; retype it if that is what you meant`,
     );
   }
 

@@ -30,6 +30,7 @@ const SEVERITY: Record<WarningCode, Severity> = {
   UNREAD_REQUIREMENTS: "info",
   GENERATED_ID: "info",
   TEXT_ENCODING: "info",
+  INVISIBLE_CHARACTERS: "warning",
 };
 
 export function severityOf(code: WarningCode): Severity {
