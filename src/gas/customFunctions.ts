@@ -18,13 +18,14 @@ import {
   type CreditType,
   type Day,
   earnedIssueDay,
+  LAST_SUPPORTED_DAY,
   lastUsableDay,
   type Plan,
-  parseIsoDate,
   type Warning,
 } from "../core";
 import {
   ACCOUNT_TIER_TABLE,
+  a1,
   type Cell,
   CREDIT_TYPE_TABLE,
   campaignTable,
@@ -38,7 +39,8 @@ import {
   type WorkbookTables,
   warningTable,
 } from "../sheets";
-import { dayDates, dayInZone } from "./zonedDates";
+import { isBlank, readDate, readDateList, readInteger, showCell } from "../sheets/cells";
+import { dayDates } from "./zonedDates";
 
 /**
  * What the spreadsheet tells a custom function: its zone and the instant it
@@ -183,15 +185,25 @@ function scalar(value: unknown): unknown {
   return current;
 }
 
-/** A date argument: a Date cell (day in the spreadsheet zone) or ISO text. */
-function dayArgument(value: unknown, argument: string, clock: SheetClock): Day {
-  const v = scalar(value);
-  if (v instanceof Date && !Number.isNaN(v.getTime())) return dayInZone(v, clock.timeZone);
-  if (typeof v === "string") {
-    const day = parseIsoDate(v.trim().slice(0, 10));
-    if (day !== null) return day;
-  }
-  throw new Error(`${argument}: '${String(v ?? "")}' is not a date`);
+/** Where a cell sits inside a range argument (`B3`, counted inside the range), or null for one cell. */
+type At = string | null;
+
+/** "issue_date: B3 — '2026-03-01garbage' is not a date …": the argument, the cell, the problem. */
+function argumentError(argument: string, at: At, cell: unknown, problem: string): Error {
+  const shown = `'${showCell(cell as Cell)}' ${problem}`;
+  return new Error(at ? `${argument}: ${at} — ${shown}` : `${argument}: ${shown}`);
+}
+
+/**
+ * A date argument, read by the same reader as a date cell of the sheets
+ * (R1): a Date cell is the day it shows in the spreadsheet zone, text is
+ * strict ISO; a time-of-day cell, a number, TRUE or trailing text is refused.
+ */
+function dayArgument(value: unknown, argument: string, clock: SheetClock, at: At = null): Day {
+  const cell = scalar(value) as Cell;
+  const parsed = readDate(cell, clock.timeZone);
+  if (!parsed.ok) throw argumentError(argument, at, cell, parsed.problem);
+  return parsed.value;
 }
 
 function textArgument(value: unknown): string {
@@ -200,12 +212,14 @@ function textArgument(value: unknown): string {
   return String(v).trim();
 }
 
-/** Applies a scalar function to each cell when a range is given (array formulas). */
-function mapCells(value: unknown, one: (cell: unknown) => OutCell): OutCell | OutCell[][] {
+/** Applies a scalar function to each cell when a range is given (array formulas), with its address. */
+function mapCells(value: unknown, one: (cell: unknown, at: At) => OutCell): OutCell | OutCell[][] {
   if (Array.isArray(value)) {
-    return value.map((row) => (Array.isArray(row) ? row : [row]).map((cell) => one(cell)));
+    return value.map((row, r) =>
+      (Array.isArray(row) ? row : [row]).map((cell, c) => one(cell, a1(r, c))),
+    );
   }
-  return one(value);
+  return one(value, null);
 }
 
 export function creditPlan(
@@ -294,29 +308,32 @@ export function creditWarnings(
 }
 
 export function creditExpiry(clock: SheetClock, issueDate: unknown, validityDays: unknown) {
-  const validityValue = scalar(validityDays);
+  const validityValue = scalar(validityDays) as Cell;
   let validity = 30;
-  if (validityValue !== undefined && validityValue !== null && validityValue !== "") {
-    validity = Number(validityValue);
-    if (!Number.isInteger(validity) || validity < 1) {
-      throw new Error(
-        `validity_days: '${String(validityValue)}' is not a whole number of days ≥ 1`,
-      );
+  if (!isBlank(validityValue)) {
+    // The Credits sheet's Validity days reader: whole days 1…3650, TRUE is not 1.
+    const parsed = readInteger(validityValue, 1, 3650);
+    if (!parsed.ok) {
+      throw argumentError("validity_days", null, validityValue, `${parsed.problem} (days)`);
     }
+    validity = parsed.value;
   }
   const toDate = dayDates(clock.timeZone);
   // R8: the issue day is day 1.
-  return mapCells(issueDate, (cell) =>
-    cell === ""
-      ? ""
-      : toDate(lastUsableDay(dayArgument(cell, "issue_date", clock), null, validity)),
-  );
+  return mapCells(issueDate, (cell, at) => {
+    if (cell === "") return "";
+    const last = lastUsableDay(dayArgument(cell, "issue_date", clock, at), null, validity);
+    if (last > LAST_SUPPORTED_DAY) {
+      throw argumentError("issue_date", at, cell, "plus validity_days ends after 9999-12-31");
+    }
+    return toDate(last);
+  });
 }
 
 export function creditAssignLimit(clock: SheetClock, issueDate: unknown) {
   // R6: 10 campaigns up to 2024-07-31, 30 after.
-  return mapCells(issueDate, (cell) =>
-    cell === "" ? "" : assignmentLimitFor(dayArgument(cell, "issue_date", clock)),
+  return mapCells(issueDate, (cell, at) =>
+    cell === "" ? "" : assignmentLimitFor(dayArgument(cell, "issue_date", clock, at)),
   );
 }
 
@@ -339,20 +356,28 @@ export function creditIssueDate(
   if (!accountTier) {
     throw new Error(`tier: '${tierText}' is not ${enumChoices(ACCOUNT_TIER_TABLE)}`);
   }
+  // Every cell of the range, each a date or a list of dates as the Account Holidays cell takes.
   const holidayDays = new Set<Day>();
-  const holidayCells = Array.isArray(holidays) ? holidays.flat() : [holidays];
-  for (const cell of holidayCells) {
-    if (cell === undefined || cell === null || cell === "") continue;
-    holidayDays.add(dayArgument(cell, "holidays", clock));
-  }
+  const holidayRows = Array.isArray(holidays) ? holidays : [[holidays]];
+  holidayRows.forEach((row: unknown, r: number) => {
+    (Array.isArray(row) ? row : [row]).forEach((cell: unknown, c: number) => {
+      if (isBlank(cell as Cell)) return;
+      const parsed = readDateList(cell as Cell, clock.timeZone);
+      if (!parsed.ok) {
+        const at = Array.isArray(holidays) ? a1(r, c) : null;
+        throw argumentError("holidays", at, cell, parsed.problem);
+      }
+      for (const day of parsed.value) holidayDays.add(day);
+    });
+  });
   const toDate = dayDates(clock.timeZone);
   // R7: spend-match delays are calendar days, other types business days.
-  return mapCells(thresholdDate, (cell) =>
+  return mapCells(thresholdDate, (cell, at) =>
     cell === ""
       ? ""
       : toDate(
           earnedIssueDay(
-            dayArgument(cell, "threshold_date", clock),
+            dayArgument(cell, "threshold_date", clock, at),
             creditType,
             null,
             accountTier,

@@ -333,12 +333,17 @@ export function readDate(cell: Cell, timeZone: string): Parsed<Day> {
   return parsed;
 }
 
+const SPREADSHEET_DAY_ZERO: Day = -25569; // 1899-12-30
+
 function readAnyDate(cell: Cell, timeZone: string): Parsed<Day> {
   const error = errorCellProblem<Day>(cell);
   if (error) return error;
   if (cell instanceof Date) {
     if (Number.isNaN(cell.getTime())) return bad("is not a valid date");
-    return ok(dayInTimeZone(cell, timeZone));
+    const day = dayInTimeZone(cell, timeZone);
+    // Sheets and Excel give a time-of-day cell as that time on their day zero, 1899-12-30.
+    if (day === SPREADSHEET_DAY_ZERO) return bad("is a time of day, not a date");
+    return ok(day);
   }
   if (typeof cell === "number") return bad("is a number, not a date (write YYYY-MM-DD)");
   if (typeof cell !== "string") return bad("is not a date (write YYYY-MM-DD)");
