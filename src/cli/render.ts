@@ -119,18 +119,16 @@ export function renderPlan(plan: Plan, options: RenderOptions): string {
   );
   // R16: skipped rows come before any total.
   for (const note of skippedRowsNotes(plan.inputs)) out.push(s.risk(`  ${note}.`));
-  const creditAtStart = plan.credits.reduce((sum, c) => sum + c.remainingAtStart + c.issued, 0);
   out.push(
-    `  Credit ${money(creditAtStart)} · used ${money(plan.totals.creditFunded)} · expires unused ${money(plan.totals.creditExpired)} · cash ${money(plan.totals.cashFunded)} · card ${money(plan.totals.cardFunded)} · undelivered ${money(plan.totals.undelivered)}`,
+    `  Credit ${money(plan.totals.creditAvailable)} · used ${money(plan.totals.creditFunded)} · expires unused ${money(plan.totals.creditExpired)} · cash ${money(plan.totals.cashFunded)} · card ${money(plan.totals.cardFunded)} · undelivered ${money(plan.totals.undelivered)}`,
+    `  Out of pocket ${money(plan.totals.outOfPocket)} · first expiry ${date(plan.totals.firstExpiryOn)} · first cash fallback ${date(plan.totals.firstFallbackOn)} · cash runs out ${date(plan.account.cashRunsOutOn)}`,
   );
 
   section("What to do");
   out.push(...whatToDo(plan, money));
 
   section("Credits at risk");
-  const atRisk = plan.credits.filter(
-    (c) => c.expired > 0 || c.status === "lapsed" || c.status === "rejected",
-  );
+  const atRisk = plan.credits.filter((c) => c.atRisk > 0);
   if (atRisk.length === 0) out.push("  No credit expires unused in the horizon.");
   else {
     const table = alignedTable(
@@ -144,7 +142,7 @@ export function renderPlan(plan: Plan, options: RenderOptions): string {
             ? "coupon rejected"
             : "expires unused",
         date(c.lastUsableDay),
-        money(c.expired > 0 ? c.expired : c.amount),
+        money(c.atRisk),
       ]),
       ["left", "left", "left", "left", "right"],
     );
@@ -252,7 +250,7 @@ export function renderPlan(plan: Plan, options: RenderOptions): string {
           r.assign.join(", "),
           money(r.expiredBefore),
           money(r.expiredAfter),
-          money(r.expiredBefore - r.expiredAfter),
+          money(r.expirySaved),
         ]),
         ["left", "left", "right", "right", "right"],
       ),

@@ -28,6 +28,16 @@ export interface CreditResult {
   amount: Money;
   remainingAtStart: Money;
   issued: Money;
+  /** Credit this credit offers in the horizon: `remainingAtStart + issued`. */
+  available: Money;
+  /**
+   * What the advertiser would lose if the plan holds: the amount projected to
+   * expire unused in the horizon (`expired`, R4/R8), or the whole amount of an
+   * offer that lapses or a coupon that is rejected (it never becomes usable
+   * credit, R7/R9). Zero for history rows and for credit that is used or
+   * still usable at the horizon's end. Every face's "at risk" is this.
+   */
+  atRisk: Money;
   issuedOn: Day | null;
   lastUsableDay: Day | null;
   used: Money;
@@ -78,6 +88,20 @@ export interface Totals {
   creditBlocked: Money;
   /** R13: what cash and card must pay for every demand to be delivered (cash + card + undelivered). */
   moneyNeeded: Money;
+  /** Σ credits' `remainingAtStart`: credit usable on plan start. */
+  creditAtStart: Money;
+  /** Σ credits' `issued`: credit that lands inside the horizon. */
+  creditIssued: Money;
+  /** Σ credits' `available` (= creditAtStart + creditIssued): the headline credit. */
+  creditAvailable: Money;
+  /** Σ credits' `atRisk`. */
+  creditAtRisk: Money;
+  /** Spend paid out of pocket: `cashFunded + cardFunded` (R4 steps 5–6). */
+  outOfPocket: Money;
+  /** First day money expires unused (the earliest `expiresOn` of a credit with `expired` > 0). */
+  firstExpiryOn: Day | null;
+  /** First cash-fallback day of any campaign (R10). */
+  firstFallbackOn: Day | null;
 }
 
 /** R13: the top-ups that keep every campaign delivering (empty when nothing stops). */
@@ -89,6 +113,8 @@ export interface Recommendation {
   assign: string[];
   expiredBefore: Money;
   expiredAfter: Money;
+  /** Credit that no longer expires unused: `expiredBefore − expiredAfter`. */
+  expirySaved: Money;
   /** One line a person understands. */
   reason: string;
 }

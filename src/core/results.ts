@@ -11,6 +11,7 @@ import type {
   CreditResult,
   Ledger,
   Plan,
+  Totals,
 } from "./plan";
 import { cashWarnings, creditWarnings } from "./warnings";
 
@@ -63,20 +64,7 @@ export function assemblePlan(outcome: SimulationOutcome): Plan {
       stops: stops[c],
     };
   });
-  const sum = (pick: (x: CampaignResult) => number) =>
-    campaigns.reduce((total, c) => total + pick(c), 0);
-  const totals = {
-    spend: sum((c) => c.spend),
-    creditFunded: sum((c) => c.creditFunded),
-    cashFunded: sum((c) => c.cashFunded),
-    cardFunded: sum((c) => c.cardFunded),
-    undelivered: sum((c) => c.undelivered),
-    creditExpired: credits.reduce((total, c) => total + c.expired, 0),
-    creditBlocked: credits.reduce((total, c) => total + c.blocked, 0),
-    moneyNeeded: 0,
-  };
-  // R13: all that credit does not pay, whether cash and card pay it or not.
-  totals.moneyNeeded = totals.cashFunded + totals.cardFunded + totals.undelivered;
+  const totals = planTotals(credits, campaigns);
   const inputs = inputCounts(model);
   const card = model.account.fallbackPayment === "card";
   const account: AccountResult = {
@@ -131,6 +119,49 @@ function listedTopUps(model: Model, start: Day, end: Day): { day: Day; amount: M
   return [...byDay].sort((a, b) => a[0] - b[0]).map(([day, amount]) => ({ day, amount }));
 }
 
+/** Every total a face shows, summed here once (CONTRACT §5). */
+function planTotals(credits: CreditResult[], campaigns: CampaignResult[]): Totals {
+  const sum = <T>(items: readonly T[], pick: (x: T) => Money) =>
+    items.reduce((total, item) => total + pick(item), 0);
+  const earliest = <T>(items: readonly T[], pick: (x: T) => Day | null): Day | null => {
+    let first: Day | null = null;
+    for (const item of items) {
+      const day = pick(item);
+      if (day !== null && (first === null || day < first)) first = day;
+    }
+    return first;
+  };
+  const cashFunded = sum(campaigns, (c) => c.cashFunded);
+  const cardFunded = sum(campaigns, (c) => c.cardFunded);
+  const undelivered = sum(campaigns, (c) => c.undelivered);
+  const creditAtStart = sum(credits, (c) => c.remainingAtStart);
+  const creditIssued = sum(credits, (c) => c.issued);
+  return {
+    spend: sum(campaigns, (c) => c.spend),
+    creditFunded: sum(campaigns, (c) => c.creditFunded),
+    cashFunded,
+    cardFunded,
+    undelivered,
+    creditExpired: sum(credits, (c) => c.expired),
+    creditBlocked: sum(credits, (c) => c.blocked),
+    creditAtStart,
+    creditIssued,
+    creditAvailable: creditAtStart + creditIssued,
+    creditAtRisk: sum(credits, (c) => c.atRisk),
+    outOfPocket: cashFunded + cardFunded,
+    // R13: all that credit does not pay, whether cash and card pay it or not.
+    moneyNeeded: cashFunded + cardFunded + undelivered,
+    firstExpiryOn: earliest(credits, (c) => (c.expired > 0 ? c.expiresOn : null)),
+    firstFallbackOn: earliest(campaigns, (c) => c.cashFallbackOn),
+  };
+}
+
+/** See `CreditResult.atRisk`: expiring credit, or the whole of an offer that will not become credit. */
+function atRiskOf(status: CreditPlanStatus, amount: Money, expired: Money): Money {
+  if (status === "lapsed" || status === "rejected") return amount;
+  return expired;
+}
+
 function creditResult(state: CreditState, model: Model, start: Day, end: Day): CreditResult {
   const { credit } = state;
   const everUsable = state.phase === "live";
@@ -138,14 +169,17 @@ function creditResult(state: CreditState, model: Model, start: Day, end: Day): C
     everUsable && state.lastUsable !== null && state.lastUsable + 1 <= end
       ? state.lastUsable + 1
       : null;
+  const status = planStatus(state);
   return {
     id: credit.id,
     name: credit.name,
     type: credit.type,
-    status: planStatus(state),
+    status,
     amount: credit.amount,
     remainingAtStart: state.remainingAtStart,
     issued: state.issued,
+    available: state.remainingAtStart + state.issued,
+    atRisk: atRiskOf(status, credit.amount, state.expired),
     issuedOn: state.issueDay,
     lastUsableDay: state.lastUsable,
     used: state.used,

@@ -24,7 +24,13 @@ export {
   FALLBACK_PAYMENT_TABLE,
   FORECAST_FROM_TABLE,
 } from "./enums";
-export { type PlanJson, type PlanJsonOptions, planToJson, sourceLabel } from "./planJson";
+export {
+  type PlanJson,
+  type PlanJsonOptions,
+  planToJson,
+  SERIES_CREDIT_LINES,
+  sourceLabel,
+} from "./planJson";
 export {
   type PlanOverrides,
   type PlanRequest,

@@ -38,6 +38,10 @@ export interface CreditJson {
   amount: number;
   remainingAtStart: number;
   issued: number;
+  /** remainingAtStart + issued, summed by the engine. */
+  available: number;
+  /** Expiring unused, or the whole of a lapsing offer / rejected coupon (core `CreditResult.atRisk`). */
+  atRisk: number;
   issuedOn: string | null;
   lastUsableDay: string | null;
   used: number;
@@ -104,6 +108,8 @@ export interface RecommendationJson {
   assign: string[];
   expiredBefore: number;
   expiredAfter: number;
+  /** expiredBefore − expiredAfter. */
+  expirySaved: number;
   reason: string;
 }
 
@@ -121,12 +127,20 @@ export interface BalanceJson {
   remaining: number;
 }
 
+/** The most credit lines a draw-down chart draws; the rest are one "others" line. */
+export const SERIES_CREDIT_LINES = 8;
+
 export interface SeriesJson {
   /** First day; entry i of every array is day start + i. */
   start: string;
   days: number;
-  /** End-of-day remaining per credit, in `credits` order. */
+  /**
+   * End-of-day remaining of the biggest credits (by `available`, at most
+   * SERIES_CREDIT_LINES, credits that never hold money left out), in `credits` order.
+   */
   credits: { id: string; remaining: number[] }[];
+  /** The other credits' balances summed per day (in minor units, then converted), or null. */
+  others: { count: number; remaining: number[] } | null;
   /** End-of-day cash balance. */
   cash: number[];
   /** R14: demand not delivered each day (the chart's stop band where above 0). */
@@ -139,6 +153,8 @@ export interface SeriesJson {
 
 export interface PlanJson {
   currency: string;
+  /** Decimals of the currency (ISO 4217 exponent, R2): faces format money with exactly these. */
+  minorUnits: number;
   start: string;
   end: string;
   totals: {
@@ -151,6 +167,13 @@ export interface PlanJson {
     creditBlocked: number;
     /** R13: cash + card + undelivered. */
     moneyNeeded: number;
+    creditAtStart: number;
+    creditIssued: number;
+    creditAvailable: number;
+    creditAtRisk: number;
+    outOfPocket: number;
+    firstExpiryOn: string | null;
+    firstFallbackOn: string | null;
   };
   /** R16: rows read, planned and skipped per input sheet; `complete` when none was skipped. */
   inputs: InputsJson;
@@ -209,6 +232,7 @@ export function planToJson(plan: Plan, options: PlanJsonOptions = {}): PlanJson 
   const m = (amount: number) => toMajor(amount, plan.minorUnits);
   const json: PlanJson = {
     currency: plan.currency,
+    minorUnits: plan.minorUnits,
     start: isoDate(plan.start),
     end: isoDate(plan.end),
     totals: {
@@ -220,6 +244,13 @@ export function planToJson(plan: Plan, options: PlanJsonOptions = {}): PlanJson 
       creditExpired: m(plan.totals.creditExpired),
       creditBlocked: m(plan.totals.creditBlocked),
       moneyNeeded: m(plan.totals.moneyNeeded),
+      creditAtStart: m(plan.totals.creditAtStart),
+      creditIssued: m(plan.totals.creditIssued),
+      creditAvailable: m(plan.totals.creditAvailable),
+      creditAtRisk: m(plan.totals.creditAtRisk),
+      outOfPocket: m(plan.totals.outOfPocket),
+      firstExpiryOn: dateOrNull(plan.totals.firstExpiryOn),
+      firstFallbackOn: dateOrNull(plan.totals.firstFallbackOn),
     },
     inputs: {
       campaigns: { ...plan.inputs.campaigns },
@@ -237,6 +268,8 @@ export function planToJson(plan: Plan, options: PlanJsonOptions = {}): PlanJson 
       amount: m(c.amount),
       remainingAtStart: m(c.remainingAtStart),
       issued: m(c.issued),
+      available: m(c.available),
+      atRisk: m(c.atRisk),
       issuedOn: dateOrNull(c.issuedOn),
       lastUsableDay: dateOrNull(c.lastUsableDay),
       used: m(c.used),
@@ -273,6 +306,7 @@ export function planToJson(plan: Plan, options: PlanJsonOptions = {}): PlanJson 
       assign: [...r.assign],
       expiredBefore: m(r.expiredBefore),
       expiredAfter: m(r.expiredAfter),
+      expirySaved: m(r.expirySaved),
       reason: r.reason,
     })),
     creditUpperBound: m(plan.creditUpperBound),
@@ -322,35 +356,65 @@ export function planToJson(plan: Plan, options: PlanJsonOptions = {}): PlanJson 
     }
     json.balances = balances;
   }
-  if (options.series) {
-    const n = plan.credits.length;
-    json.series = {
-      start: isoDate(plan.start),
-      days: plan.days,
-      credits: plan.credits.map((credit, c) => ({
-        id: credit.id,
-        remaining: Array.from({ length: plan.days }, (_, d) => m(plan.balances[d * n + c])),
-      })),
-      cash: Array.from(plan.cashByDay, m),
-      undelivered: Array.from(plan.undeliveredByDay, m),
-      topUps: [
-        ...plan.listedTopUps.map((t) => ({
-          date: isoDate(t.day),
-          amount: m(t.amount),
-          advised: false,
-        })),
-        ...plan.advice.topUps.map((t) => ({
-          date: isoDate(t.day),
-          amount: m(t.amount),
-          advised: true,
-        })),
-      ],
-      landings: plan.landings.map((l) => ({
-        date: isoDate(l.day),
-        credit: l.credit,
-        amount: m(l.amount),
-      })),
-    };
-  }
+  if (options.series) json.series = seriesJson(plan, m);
   return json;
+}
+
+/**
+ * The draw-down series a chart draws: the biggest credits as their own
+ * lines (ties keep sheet order), the rest summed per day in minor units
+ * (R2: so BHD's 1.234 + 1.234 is 2.468), and the cash balance.
+ */
+function seriesJson(plan: Plan, m: (amount: number) => number): SeriesJson {
+  const n = plan.credits.length;
+  const balance = (c: number, d: number) => plan.balances[d * n + c];
+  const holdsMoney = (c: number) => {
+    if (plan.credits[c].available > 0) return true;
+    for (let d = 0; d < plan.days; d++) if (balance(c, d) !== 0) return true;
+    return false;
+  };
+  const ranked = plan.credits
+    .map((credit, c) => ({ c, size: credit.available }))
+    .filter(({ c }) => holdsMoney(c))
+    .sort((a, b) => b.size - a.size || a.c - b.c);
+  const shown = ranked.slice(0, SERIES_CREDIT_LINES).sort((a, b) => a.c - b.c);
+  const rest = ranked.slice(SERIES_CREDIT_LINES);
+  let others: SeriesJson["others"] = null;
+  if (rest.length > 0) {
+    const remaining = new Array<number>(plan.days);
+    for (let d = 0; d < plan.days; d++) {
+      let total = 0;
+      for (const { c } of rest) total += balance(c, d);
+      remaining[d] = m(total);
+    }
+    others = { count: rest.length, remaining };
+  }
+  return {
+    start: isoDate(plan.start),
+    days: plan.days,
+    credits: shown.map(({ c }) => ({
+      id: plan.credits[c].id,
+      remaining: Array.from({ length: plan.days }, (_, d) => m(balance(c, d))),
+    })),
+    others,
+    cash: Array.from(plan.cashByDay, m),
+    undelivered: Array.from(plan.undeliveredByDay, m),
+    topUps: [
+      ...plan.listedTopUps.map((t) => ({
+        date: isoDate(t.day),
+        amount: m(t.amount),
+        advised: false,
+      })),
+      ...plan.advice.topUps.map((t) => ({
+        date: isoDate(t.day),
+        amount: m(t.amount),
+        advised: true,
+      })),
+    ],
+    landings: plan.landings.map((l) => ({
+      date: isoDate(l.day),
+      credit: l.credit,
+      amount: m(l.amount),
+    })),
+  };
 }

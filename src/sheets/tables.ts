@@ -16,7 +16,10 @@ export interface OutTable {
 
 export { CREDIT_STATUS_LABELS, CREDIT_TYPE_LABELS };
 
-/** CREDIT_PLAN (CONTRACT §3): one row a credit; issued on, expires on, remaining at end follow. */
+/**
+ * CREDIT_PLAN (CONTRACT §3): one row a credit; issued on, expires on,
+ * remaining at end, issued, available and at risk follow (CONTRACT §5).
+ */
 export function creditTable(plan: Plan): OutTable {
   const m = (amount: number) => toMajor(amount, plan.minorUnits);
   return {
@@ -32,6 +35,9 @@ export function creditTable(plan: Plan): OutTable {
       "Issued on",
       "Expires on",
       "Remaining at end",
+      "Issued",
+      "Available",
+      "At risk",
     ],
     kinds: [
       "text",
@@ -44,6 +50,9 @@ export function creditTable(plan: Plan): OutTable {
       "text",
       "date",
       "date",
+      "money",
+      "money",
+      "money",
       "money",
     ],
     rows: plan.credits.map((c) => [
@@ -58,6 +67,9 @@ export function creditTable(plan: Plan): OutTable {
       c.issuedOn,
       c.expiresOn,
       m(c.remainingAtEnd),
+      m(c.issued),
+      m(c.available),
+      m(c.atRisk),
     ]),
   };
 }
@@ -171,7 +183,7 @@ export function recommendationTable(plan: Plan): OutTable {
       r.assign.join(", "),
       m(r.expiredBefore),
       m(r.expiredAfter),
-      m(r.expiredBefore - r.expiredAfter),
+      m(r.expirySaved),
       r.reason,
     ]),
   };

@@ -8,7 +8,7 @@
  */
 import type { ChartData, ChartLine } from "./chartData";
 import { h, replaceChildren, svg } from "./dom";
-import { addDays, compactMoney, day, tickDay } from "./format";
+import { addDays, compactMoney, day, type MoneyUnit, tickDay } from "./format";
 import { isolated, moneyText, nameText } from "./values";
 
 /** 1 unit = 1 px in a 300 px sidebar (276 px inside its padding): 12-unit text is 12 px. */
@@ -66,7 +66,7 @@ function pathOf(
   return parts.join("");
 }
 
-export function renderChart(data: ChartData, currency: string): HTMLElement {
+export function renderChart(data: ChartData, unit: MoneyUnit): HTMLElement {
   const x = (d: number) => PAD_X + (data.days <= 1 ? PLOT_W / 2 : (d / (data.days - 1)) * PLOT_W);
   const yCredit = (v: number) => CREDIT_TOP + ((data.creditMax - v) / data.creditMax) * CREDIT_H;
   const yCash = (v: number) =>
@@ -109,8 +109,8 @@ export function renderChart(data: ChartData, currency: string): HTMLElement {
       svg("text", { x: WIDTH - PAD_X, y, class: "tick", "text-anchor": "end" }, `up to ${max}`),
     );
   };
-  title(CREDIT_TOP - 5, "Credit left", compactMoney(data.creditMax, currency));
-  title(CASH_TOP - 5, "Cash balance", compactMoney(data.cashMax, currency));
+  title(CREDIT_TOP - 5, "Credit left", compactMoney(data.creditMax, unit));
+  title(CASH_TOP - 5, "Cash balance", compactMoney(data.cashMax, unit));
 
   data.lines.forEach((line, index) => {
     const color = lineColor(line, index);
@@ -197,7 +197,7 @@ export function renderChart(data: ChartData, currency: string): HTMLElement {
               attrs: { style: `background:${lineColor(line, index)}` },
             }),
             nameText(line.label),
-            moneyText(line.values[selected], currency),
+            moneyText(line.values[selected], unit),
           ),
         ),
       ),

@@ -1,11 +1,9 @@
 /**
- * What the draw-down chart draws: the biggest credits as their own lines, the
- * rest summed into one "others" line (so 300 credits stay readable and fast),
- * and the cash balance.
+ * What the draw-down chart draws: the plan's series as lines — the biggest
+ * credits, one "others" line (the server sums the rest in minor units, so 300
+ * credits stay readable and fast) and the cash balance. Nothing is added here.
  */
 import type { PlanJson } from "../sheets/planJson";
-
-export const MAX_CREDIT_LINES = 8;
 
 export interface ChartLine {
   label: string;
@@ -40,23 +38,12 @@ function dayIndex(start: string, date: string | null, days: number): number | nu
 }
 
 /** Null when the plan carries no series (nothing to draw). */
-export function chartData(plan: PlanJson, maxLines = MAX_CREDIT_LINES): ChartData | null {
+export function chartData(plan: PlanJson): ChartData | null {
   const series = plan.series;
   if (!series || series.days <= 0) return null;
   const creditById = new Map(plan.credits.map((c) => [c.id, c]));
-  const size = (id: string) => {
-    const credit = creditById.get(id);
-    return credit ? credit.remainingAtStart + credit.issued : 0;
-  };
-  // Biggest first; ties keep sheet order (stable sort).
-  const ranked = series.credits
-    .map((entry, order) => ({ entry, order, size: size(entry.id) }))
-    .filter((item) => item.size > 0 || item.entry.remaining.some((v) => v !== 0))
-    .sort((a, b) => b.size - a.size || a.order - b.order);
-  const shown = ranked.slice(0, maxLines).sort((a, b) => a.order - b.order);
-  const rest = ranked.slice(maxLines);
-
-  const lines: ChartLine[] = shown.map(({ entry }) => {
+  // The server picks the biggest credits and sums the rest in minor units (R2).
+  const lines: ChartLine[] = series.credits.map((entry) => {
     const credit = creditById.get(entry.id);
     return {
       label: credit?.name || entry.id,
@@ -68,16 +55,13 @@ export function chartData(plan: PlanJson, maxLines = MAX_CREDIT_LINES): ChartDat
         credit && credit.expired > 0 ? dayIndex(series.start, credit.expiresOn, series.days) : null,
     };
   });
-  if (rest.length > 0) {
-    const others = new Array<number>(series.days).fill(0);
-    for (const { entry } of rest) {
-      for (let d = 0; d < series.days; d++) others[d] += entry.remaining[d];
-    }
+  if (series.others) {
+    const count = series.others.count;
     lines.push({
-      label: `${rest.length} other credit${rest.length === 1 ? "" : "s"}`,
+      label: `${count} other credit${count === 1 ? "" : "s"}`,
       credit: null,
       kind: "others",
-      values: others.map((v) => Math.round(v * 100) / 100),
+      values: series.others.remaining,
       expiryIndex: null,
     });
   }

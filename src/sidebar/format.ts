@@ -35,32 +35,42 @@ export function currentLocale(): string {
   return activeLocale;
 }
 
-function formatter(currency: string, compact: boolean): Intl.NumberFormat {
-  const key = `${currency}|${compact}`;
+/** What money is formatted by: the plan's currency and its decimals (PlanJson has both). */
+export interface MoneyUnit {
+  currency: string;
+  /** ISO 4217 exponent (R2): every amount shows exactly this many decimals. */
+  minorUnits: number;
+}
+
+function formatter(unit: MoneyUnit, compact: boolean): Intl.NumberFormat {
+  const key = `${unit.currency}|${unit.minorUnits}|${compact}`;
   let found = moneyFormats.get(key);
   if (!found) {
+    const digits = compact
+      ? { maximumFractionDigits: Math.min(1, unit.minorUnits) }
+      : { minimumFractionDigits: unit.minorUnits, maximumFractionDigits: unit.minorUnits };
     try {
       found = new Intl.NumberFormat(activeLocale, {
         style: "currency",
-        currency,
+        currency: unit.currency,
         notation: compact ? "compact" : "standard",
-        maximumFractionDigits: compact ? 1 : undefined,
+        ...digits,
       });
     } catch {
       // An unknown currency code: plain number, code shown by the caller.
-      found = new Intl.NumberFormat(activeLocale, { maximumFractionDigits: 2 });
+      found = new Intl.NumberFormat(activeLocale, digits);
     }
     moneyFormats.set(key, found);
   }
   return found;
 }
 
-export function money(amount: number, currency: string): string {
-  return formatter(currency, false).format(amount);
+export function money(amount: number, unit: MoneyUnit): string {
+  return formatter(unit, false).format(amount);
 }
 
-export function compactMoney(amount: number, currency: string): string {
-  return formatter(currency, true).format(amount);
+export function compactMoney(amount: number, unit: MoneyUnit): string {
+  return formatter(unit, true).format(amount);
 }
 
 const NO_DAY = "—";

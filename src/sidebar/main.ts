@@ -122,7 +122,7 @@ function drawPlan(current: PlanJson): void {
       "chart",
       "Draw-down",
       chart
-        ? renderChart(chart, current.currency)
+        ? renderChart(chart, current)
         : h("p", { className: "empty" }, "No draw-down series in this plan."),
     ),
     section("whatif", "What-if", whatIf.element),
@@ -222,7 +222,7 @@ async function selectWarningCell(warning: WarningJson): Promise<void> {
 async function applyRecommendation(recommendation: RecommendationJson): Promise<void> {
   if (busy || !plan) return;
   const current = plan;
-  const currency = current.currency;
+  const unit = current;
   const credit = current.credits.find((c) => c.id === recommendation.credit);
   const now = credit?.assignedCampaigns ?? [];
   const confirmed = await confirmDialog(
@@ -240,9 +240,9 @@ async function applyRecommendation(recommendation: RecommendationJson): Promise<
         h(
           "dd",
           null,
-          moneyText(recommendation.expiredBefore, currency, "before"),
+          moneyText(recommendation.expiredBefore, unit, "before"),
           " → ",
-          moneyText(recommendation.expiredAfter, currency, "after"),
+          moneyText(recommendation.expiredAfter, unit, "after"),
         ),
       ),
       h(

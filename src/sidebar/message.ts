@@ -6,11 +6,12 @@
  * Formatting only: numbers are read back exactly as written, never added.
  */
 import type { Child } from "./dom";
+import type { MoneyUnit } from "./format";
 import { dateText, idText, moneyText } from "./values";
 
 const TOKEN = /(\d{4}-\d{2}-\d{2})|(-?\d{1,3}(?:,\d{3})*(?:\.\d+)?) ([A-Z]{3})\b|(\d{13,})/g;
 
-export function richText(text: string, currency: string): Child[] {
+export function richText(text: string, unit: MoneyUnit): Child[] {
   const parts: Child[] = [];
   let last = 0;
   for (const match of text.matchAll(TOKEN)) {
@@ -18,8 +19,8 @@ export function richText(text: string, currency: string): Child[] {
     if (at > last) parts.push(text.slice(last, at));
     const [whole, date, amount, code, id] = match;
     if (date) parts.push(dateText(date));
-    else if (amount && code === currency)
-      parts.push(moneyText(Number(amount.replace(/,/g, "")), code));
+    else if (amount && code === unit.currency)
+      parts.push(moneyText(Number(amount.replace(/,/g, "")), unit));
     else if (id) parts.push(idText(id));
     else parts.push(whole);
     last = at + whole.length;

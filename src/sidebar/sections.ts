@@ -47,16 +47,25 @@ function figure(
 export function renderSummary(plan: PlanJson, saved: PlanJson | null = null): HTMLElement {
   const s = summarize(plan);
   const b = saved ? summarize(saved) : null;
-  const c = plan.currency;
+  const c = plan;
   return h(
     "dl",
     { className: "summary", attrs: { "data-testid": "summary" } },
     figure(
-      "Credit left now",
-      moneyText(s.creditLeftNow, c),
-      null,
+      "Credit available",
+      moneyText(s.creditAvailable, c),
+      s.creditIssued > 0
+        ? h(
+            "span",
+            null,
+            moneyText(s.creditAtStart, c),
+            " now + ",
+            moneyText(s.creditIssued, c),
+            " issued later",
+          )
+        : null,
       "",
-      b && moneyText(b.creditLeftNow, c),
+      b && moneyText(b.creditAvailable, c),
     ),
     figure(
       "Will be used",
@@ -113,7 +122,7 @@ export function newViews(): Views {
 }
 
 export function renderCredits(plan: PlanJson, view: TableView): HTMLElement {
-  const c = plan.currency;
+  const c = plan;
   const columns: Column<CreditJson>[] = [
     {
       key: "id",
@@ -142,11 +151,12 @@ export function renderCredits(plan: PlanJson, view: TableView): HTMLElement {
       cell: (r) => moneyText(r.used, c),
     },
     {
+      // The plan's atRisk: expiring unused, or a lapsing offer / rejected coupon's amount.
       key: "expired",
-      label: "Expires unused",
+      label: "At risk",
       numeric: true,
-      sortValue: (r) => r.expired,
-      cell: (r) => moneyText(r.expired, c, r.expired > 0 ? "bad" : ""),
+      sortValue: (r) => r.atRisk,
+      cell: (r) => moneyText(r.atRisk, c, r.atRisk > 0 ? "bad" : ""),
     },
     {
       key: "depleted",
@@ -169,12 +179,12 @@ export function renderCredits(plan: PlanJson, view: TableView): HTMLElement {
     view,
     pageSize: 100,
     emptyText: "No credits in the Credits sheet.",
-    rowClass: (r) => (r.expired > 0 ? "at-risk" : ""),
+    rowClass: (r) => (r.atRisk > 0 ? "at-risk" : ""),
   });
 }
 
 export function renderCampaigns(plan: PlanJson, view: TableView): HTMLElement {
-  const c = plan.currency;
+  const c = plan;
   const columns: Column<CampaignJson>[] = [
     {
       key: "name",
@@ -255,7 +265,7 @@ export function renderWarnings(
     const content: Child[] = [
       h("span", { className: `badge ${w.severity}` }, SEVERITY_LABELS[w.severity] ?? w.severity),
       place && h("bdi", { className: "place" }, place),
-      h("span", { className: "message" }, ...richText(w.message, plan.currency)),
+      h("span", { className: "message" }, ...richText(w.message, plan)),
     ];
     const item =
       w.sheet && w.cell
@@ -318,7 +328,7 @@ export function renderRecommendations(
   plan: PlanJson,
   onApply: (recommendation: RecommendationJson) => void,
 ): HTMLElement {
-  const c = plan.currency;
+  const c = plan;
   const upperBound = h(
     "p",
     { className: "note" },
@@ -360,6 +370,9 @@ export function renderRecommendations(
         moneyText(r.expiredBefore, c, "before"),
         " → ",
         moneyText(r.expiredAfter, c, "after"),
+        " (saves ",
+        moneyText(r.expirySaved, c),
+        ")",
       ),
       r.reason && h("div", { className: "sub" }, ...richText(r.reason, c)),
       h(

@@ -33,16 +33,16 @@ export function sortRows<T>(
 }
 
 /**
- * Default credit order: credits that will expire with money left first (most
- * lost first), then the rest by last usable day (soonest first), then sheet order.
+ * Default credit order: credits with money at risk first (the plan's
+ * `atRisk`, most lost first), then the rest by last usable day (soonest
+ * first), then sheet order.
  */
 export function atRiskFirst(credits: readonly CreditJson[]): CreditJson[] {
   return credits
     .map((credit, index) => ({ credit, index }))
     .sort(
       (a, b) =>
-        Number(b.credit.expired > 0) - Number(a.credit.expired > 0) ||
-        b.credit.expired - a.credit.expired ||
+        compareValues(a.credit.atRisk, b.credit.atRisk, "desc") ||
         compareValues(a.credit.lastUsableDay, b.credit.lastUsableDay, "asc") ||
         a.index - b.index,
     )

@@ -1,9 +1,11 @@
-/** The summary figures at the top of the sidebar, read from the plan (never recomputed rules). */
+/** The summary figures at the top of the sidebar: plan-carried totals, never recomputed. */
 import type { PlanJson } from "../sheets/planJson";
 
 export interface Summary {
-  /** Credit usable now: what is left of every credit at plan start. */
-  creditLeftNow: number;
+  /** Credit the horizon offers: remaining at start plus issued (totals.creditAvailable). */
+  creditAvailable: number;
+  creditAtStart: number;
+  creditIssued: number;
   /** Credit the plan spends in the horizon. */
   willBeUsed: number;
   /** Credit lost at expiry in the horizon, and the first day such a loss is booked. */
@@ -20,37 +22,20 @@ export interface Summary {
   undelivered: number;
 }
 
-function earliest(dates: Iterable<string | null>): string | null {
-  let first: string | null = null;
-  for (const date of dates) {
-    // ISO dates compare correctly as strings.
-    if (date !== null && (first === null || date < first)) first = date;
-  }
-  return first;
-}
-
-function* map<T, U>(items: readonly T[], fn: (item: T) => U): Iterable<U> {
-  for (const item of items) yield fn(item);
-}
-
-/** Adds major-unit amounts without drifting (sums in hundredths of a minor unit). */
-function sum(values: Iterable<number>): number {
-  let total = 0;
-  for (const value of values) total += Math.round(value * 10_000);
-  return total / 10_000;
-}
-
 export function summarize(plan: PlanJson): Summary {
+  const { totals } = plan;
   return {
-    creditLeftNow: sum(map(plan.credits, (c) => c.remainingAtStart)),
-    willBeUsed: plan.totals.creditFunded,
-    willExpire: plan.totals.creditExpired,
-    firstExpiryOn: earliest(map(plan.credits, (c) => (c.expired > 0 ? c.expiresOn : null))),
-    cashNeeded: sum([plan.totals.cashFunded, plan.totals.cardFunded]),
-    cashFunded: plan.totals.cashFunded,
-    cardFunded: plan.totals.cardFunded,
-    firstFallbackOn: earliest(map(plan.campaigns, (c) => c.cashFallbackOn)),
+    creditAvailable: totals.creditAvailable,
+    creditAtStart: totals.creditAtStart,
+    creditIssued: totals.creditIssued,
+    willBeUsed: totals.creditFunded,
+    willExpire: totals.creditExpired,
+    firstExpiryOn: totals.firstExpiryOn,
+    cashNeeded: totals.outOfPocket,
+    cashFunded: totals.cashFunded,
+    cardFunded: totals.cardFunded,
+    firstFallbackOn: totals.firstFallbackOn,
     cashRunsOutOn: plan.account.cashRunsOutOn,
-    undelivered: plan.totals.undelivered,
+    undelivered: totals.undelivered,
   };
 }

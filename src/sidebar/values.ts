@@ -7,7 +7,7 @@
  * the whole name on hover.
  */
 import { h } from "./dom";
-import { day, keptName, money, shortId } from "./format";
+import { day, keptName, type MoneyUnit, money, shortId } from "./format";
 
 /**
  * User text inside plain text (an SVG `<title>`, a status line): wrapped in
@@ -17,8 +17,8 @@ export function isolated(text: string): string {
   return `\u2068${text}\u2069`;
 }
 
-export function moneyText(amount: number, currency: string, className = ""): HTMLElement {
-  return h("span", { className: `money ${className}`.trim() }, money(amount, currency));
+export function moneyText(amount: number, unit: MoneyUnit, className = ""): HTMLElement {
+  return h("span", { className: `money ${className}`.trim() }, money(amount, unit));
 }
 
 /** A plan day (`Dec 25, 2026`) with the ISO day as its machine value. */

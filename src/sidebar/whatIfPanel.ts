@@ -93,7 +93,7 @@ export function describeChange(change: WhatIfChange, saved: PlanJson): Child[] {
         "Budget of ",
         inlineName(names.get(change.campaign), change.campaign),
         " → ",
-        moneyText(change.budget, saved.currency, "after"),
+        moneyText(change.budget, saved, "after"),
       ];
     case "status":
       return [

@@ -55,6 +55,7 @@ describe("credit-planner plan --json (CONTRACT §1)", () => {
     const json = JSON.parse(run.stdout);
     expect(Object.keys(json)).toEqual([
       "currency",
+      "minorUnits",
       "start",
       "end",
       "totals",
@@ -77,6 +78,13 @@ describe("credit-planner plan --json (CONTRACT §1)", () => {
       "creditExpired",
       "creditBlocked",
       "moneyNeeded",
+      "creditAtStart",
+      "creditIssued",
+      "creditAvailable",
+      "creditAtRisk",
+      "outOfPocket",
+      "firstExpiryOn",
+      "firstFallbackOn",
     ]);
     for (const credit of json.credits) {
       expect(Object.keys(credit)).toEqual([
@@ -87,6 +95,8 @@ describe("credit-planner plan --json (CONTRACT §1)", () => {
         "amount",
         "remainingAtStart",
         "issued",
+        "available",
+        "atRisk",
         "issuedOn",
         "lastUsableDay",
         "used",

@@ -27,6 +27,9 @@ import {
   warningTable,
 } from "../../src/sheets";
 import { getPlan, OUTPUT_SHEETS, writePlan } from "../../src/sheets/service";
+import { chartData } from "../../src/sidebar/chartData";
+import { money } from "../../src/sidebar/format";
+import { summarize } from "../../src/sidebar/summary";
 import { memoryPort } from "./memoryPort";
 
 const SPREADSHEET_ZONE = "America/New_York";
@@ -67,18 +70,22 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-async function cliJson(dir: string, now: number): Promise<PlanJson> {
+async function cliOutput(args: string[], now: number): Promise<string> {
   let out = "";
   const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
     out += String(chunk);
     return true;
   });
   try {
-    expect(await main(["plan", dir, "--json"], { now })).toBe(0);
+    expect(await main(args, { now })).toBe(0);
   } finally {
     write.mockRestore();
   }
-  return JSON.parse(out) as PlanJson;
+  return out;
+}
+
+async function cliJson(dir: string, now: number): Promise<PlanJson> {
+  return JSON.parse(await cliOutput(["plan", dir, "--json"], now)) as PlanJson;
 }
 
 async function previewGetPlan(tables: WorkbookTables, now: number): Promise<PlanJson> {
@@ -180,4 +187,86 @@ describe("one read-and-plan entry (R1): every face plans the same day", () => {
       );
     });
   }
+});
+
+describe("every face shows the plan's figures (CONTRACT §5)", () => {
+  it("R2: BHD shows 3 decimals in CLI text, sidebar JSON and chart, and output sheets", async () => {
+    const dir = join(work, "bhd");
+    mkdirSync(dir, { recursive: true });
+    const credits = ["Credit ID,Type,Amount,Issue date,Valid until"];
+    for (let i = 1; i <= 8; i++) credits.push(`BIG${i},Free,100,2026-11-20,2026-12-31`);
+    credits.push(
+      "SMALL1,Free,1.234,2026-11-20,2026-12-31",
+      "SMALL2,Free,1.234,2026-11-20,2026-12-31",
+    );
+    writeFileSync(join(dir, "credits.csv"), `${credits.join("\n")}\n`);
+    // A paused campaign spends nothing: every balance stays as issued.
+    writeFileSync(
+      join(dir, "campaigns.csv"),
+      "Campaign ID,Campaign name,Status,Budget\n100,Off,Paused,5\n",
+    );
+    writeFileSync(
+      join(dir, "account.csv"),
+      "Setting,Value\nCurrency,BHD\nPlan start,2026-12-01\nHorizon days,5\n",
+    );
+    const now = Date.UTC(2026, 11, 1, 12);
+    const { tables } = await loadWorkbook(dir);
+
+    const json = getPlan(memoryPort(tables, 0, { now }), null);
+    expect(json.minorUnits).toBe(3);
+    expect(json.totals.creditAvailable).toBe(802.468);
+    // The chart's "others" line is the server's sum in fils: 2.468, not 2.47.
+    expect(json.series?.others).toEqual({
+      count: 2,
+      remaining: [2.468, 2.468, 2.468, 2.468, 2.468],
+    });
+    const chart = chartData(json);
+    expect(chart?.lines.find((l) => l.kind === "others")?.values[0]).toBe(2.468);
+    const summary = summarize(json);
+    const plain = (text: string) => text.replace(/\s/g, " ");
+    expect(plain(money(summary.creditAvailable, json))).toBe("BHD 802.468");
+    expect(plain(money(1, json))).toBe("BHD 1.000");
+
+    const text = await cliOutput(["plan", dir], now);
+    expect(plain(text)).toContain("Credit BHD 802.468");
+
+    const port = memoryPort(tables, 0, { now });
+    writePlan(port);
+    const sheet = port.owned.get(OUTPUT_SHEETS.credits);
+    expect(sheet?.minorUnits).toBe(3);
+    const available = sheet?.table.header.indexOf("Available") ?? -1;
+    expect(sheet?.table.rows.map((row) => row[available]).slice(-2)).toEqual([1.234, 1.234]);
+  });
+
+  it("the CLI headline, the sidebar summary and the output sheets show the same figures", async () => {
+    const { zone, now } = CASES[0];
+    const dir = join(work, "headline");
+    mkdirSync(dir, { recursive: true });
+    for (const [file, text] of Object.entries(csvFiles(zone))) writeFileSync(join(dir, file), text);
+    const { tables } = await loadWorkbook(dir);
+    const json = getPlan(memoryPort(tables, 0, { now, timeZone: SPREADSHEET_ZONE }), null);
+    const summary = summarize(json);
+    const text = await cliOutput(["plan", dir], now);
+    const usd = (amount: number) => money(amount, json);
+    expect(text).toContain(`Credit ${usd(summary.creditAvailable)}`);
+    expect(text).toContain(`used ${usd(summary.willBeUsed)}`);
+    expect(text).toContain(`expires unused ${usd(summary.willExpire)}`);
+    expect(text).toContain(`Out of pocket ${usd(summary.cashNeeded)}`);
+    expect(text).toContain(`first expiry ${summary.firstExpiryOn ?? "—"}`);
+    expect(text).toContain(`first cash fallback ${summary.firstFallbackOn ?? "—"}`);
+    expect(summary.willExpire).toBeGreaterThan(0);
+    // Each credit at risk in the CLI is at risk in the sidebar JSON, with the same amount.
+    for (const credit of json.credits.filter((c) => c.atRisk > 0)) {
+      expect(text).toMatch(
+        new RegExp(`${credit.id}\\s.*${usd(credit.atRisk).replace("$", "\\$")}`),
+      );
+    }
+    const port = memoryPort(tables, 0, { now, timeZone: SPREADSHEET_ZONE });
+    writePlan(port);
+    const sheet = port.owned.get(OUTPUT_SHEETS.credits)?.table;
+    const column = (name: string) => sheet?.header.indexOf(name) ?? -1;
+    expect(
+      sheet?.rows.map((row) => [row[0], row[column("Available")], row[column("At risk")]]),
+    ).toEqual(json.credits.map((c) => [c.id, c.available, c.atRisk]));
+  });
 });

@@ -5,9 +5,11 @@ import {
   creditTable,
   drawdownTable,
   ledgerTable,
+  planToJson,
   readAndPlan,
   readWorkbook,
   recommendationTable,
+  SERIES_CREDIT_LINES,
   templateTables,
   warningTable,
 } from "../../src/sheets";
@@ -95,6 +97,9 @@ describe("plan → tables (one place for every face)", () => {
       free?.issuedOn,
       free?.expiresOn,
       (free?.remainingAtEnd ?? 0) / 100,
+      (free?.issued ?? 0) / 100,
+      (free?.available ?? 0) / 100,
+      (free?.atRisk ?? 0) / 100,
     ]);
   });
 
@@ -170,5 +175,50 @@ describe("templates", () => {
     expect(read.ok && read.warnings).toEqual([]);
     expect(read.ok && read.model.campaigns.length).toBe(2);
     expect(read.ok && read.model.credits.length).toBe(2);
+  });
+});
+
+describe("draw-down series (planToJson series)", () => {
+  it("R2: the biggest credits get lines; the rest are summed per day in minor units", () => {
+    const credits: (string | number)[][] = [
+      ["Credit ID", "Type", "Amount", "Issue date", "Valid until"],
+    ];
+    const amounts = Array.from({ length: 12 }, (_, i) => 10 + ((i * 7) % 12) + 0.01 * i);
+    amounts.forEach((amount, i) =>
+      credits.push([`C${i}`, "Free", amount, "2026-11-20", "2026-12-31"]),
+    );
+    const result = readAndPlan(
+      workbook({
+        campaigns: [
+          ["Campaign ID", "Campaign name", "Budget"],
+          ["100", "One", 7.77],
+        ],
+        credits,
+        account: [
+          ["Setting", "Value"],
+          ["Plan start", "2026-12-01"],
+          ["Horizon days", 6],
+        ],
+      }),
+      AT_TODAY,
+    );
+    if (!result.ok) throw new Error(result.error);
+    const { plan } = result;
+    const series = planToJson(plan, { series: true }).series;
+    if (!series) throw new Error("expected a series");
+    const biggest = [...amounts].sort((a, b) => b - a).slice(0, SERIES_CREDIT_LINES);
+    expect(series.credits.map((c) => amounts[Number(c.id.slice(1))]).sort((a, b) => b - a)).toEqual(
+      biggest,
+    );
+    expect(series.others?.count).toBe(12 - SERIES_CREDIT_LINES);
+    const shown = new Set(series.credits.map((c) => c.id));
+    const n = plan.credits.length;
+    for (let d = 0; d < plan.days; d++) {
+      let minor = 0;
+      plan.credits.forEach((c, i) => {
+        if (!shown.has(c.id)) minor += plan.balances[d * n + i];
+      });
+      expect(series.others?.remaining[d]).toBe(minor / 100);
+    }
   });
 });

@@ -87,13 +87,10 @@ describe("sidebar over the basic workbook", () => {
   test("the plan appears with the server's figures", async () => {
     const plan = await rpc<PlanJson>(preview.url, "getPlan", [null]);
     expect(await page.locator("body").getAttribute("data-status")).toBe("ready");
-    const leftNow = plan.credits.reduce((sum, c) => sum + c.remainingAtStart, 0);
-    expect(await figure(page, "Credit left now")).toBe(usd(leftNow));
+    expect(await figure(page, "Credit available")).toBe(usd(plan.totals.creditAvailable));
     expect(await figure(page, "Will be used")).toBe(usd(plan.totals.creditFunded));
     expect(await figure(page, "Will expire unused")).toBe(usd(plan.totals.creditExpired));
-    expect(await figure(page, "Cash needed")).toBe(
-      usd(plan.totals.cashFunded + plan.totals.cardFunded),
-    );
+    expect(await figure(page, "Cash needed")).toBe(usd(plan.totals.outOfPocket));
     // R10: the account's run-out day is shown as the server computed it.
     expect(await figure(page, "Cash runs out")).toBe(usDay(plan.account.cashRunsOutOn));
     expect(await page.locator("#credits tbody tr").count()).toBe(plan.credits.length);
@@ -102,7 +99,7 @@ describe("sidebar over the basic workbook", () => {
 
   test("credits at risk come first and headers sort (R11 CREDIT_EXPIRES_UNUSED)", async () => {
     const plan = await rpc<PlanJson>(preview.url, "getPlan", [null]);
-    const atRisk = plan.credits.filter((c) => c.expired > 0).length;
+    const atRisk = plan.credits.filter((c) => c.atRisk > 0).length;
     expect(atRisk).toBeGreaterThan(0);
     const rows = page.locator("#credits tbody tr");
     for (let i = 0; i < atRisk; i++) {

@@ -358,6 +358,7 @@ function toRecommendation(model: Model, plan: Plan, target: Target, best: Trial)
     assign: best.set.map((c) => model.campaigns[c].id),
     expiredBefore: plan.credits[i].expired,
     expiredAfter: best.ownExpired,
+    expirySaved: plan.credits[i].expired - best.ownExpired,
     reason,
   };
 }
