@@ -148,6 +148,7 @@ describe("credit-planner plan --json (CONTRACT §1)", () => {
         "assign",
         "expiredBefore",
         "expiredAfter",
+        "expirySaved",
         "reason",
       ]);
     }
