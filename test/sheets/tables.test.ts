@@ -184,9 +184,9 @@ describe("draw-down series (planToJson series)", () => {
       ["Credit ID", "Type", "Amount", "Issue date", "Valid until"],
     ];
     const amounts = Array.from({ length: 12 }, (_, i) => 10 + ((i * 7) % 12) + 0.01 * i);
-    amounts.forEach((amount, i) =>
-      credits.push([`C${i}`, "Free", amount, "2026-11-20", "2026-12-31"]),
-    );
+    for (const [i, amount] of amounts.entries()) {
+      credits.push([`C${i}`, "Free", amount, "2026-11-20", "2026-12-31"]);
+    }
     const result = readAndPlan(
       workbook({
         campaigns: [
