@@ -1,4 +1,5 @@
-/** The whole plan: the R1–R11 simulation, R12 recommendations and the upper bound, R13 advice. */
+/** The whole plan: the R1–R11 simulation, R12 recommendations and the upper bound, R13 advice, the R15 digest. */
+import { alertDigest } from "./alerts";
 import { topUpAdvice } from "./answers/advice";
 import { cashRunsOutMessage } from "./answers/cashRunsOut";
 import { type SimulationBasis, simulationBasis } from "./basis";
@@ -27,12 +28,16 @@ export function buildPlan(model: Model, options: BuildOptions = {}): Plan {
   const plan = rerunner.plan;
   if (!plan) throw new Error("the rerunner keeps the full plan");
   const r12 = recommend(model, plan, {}, basis, rerunner);
-  return withAdvice(model, basis, {
+  const planned = withAdvice(model, basis, {
     ...plan,
     recommendations: r12.recommendations,
     creditUpperBound: r12.creditUpperBound,
     warnings: [...plan.warnings, ...r12.warnings],
   });
+  // R15 reads the finished plan: its recommendations name the assignment that
+  // saves a credit, and its R13 advice the top-up that prevents a stop.
+  planned.alerts = alertDigest(model, planned);
+  return planned;
 }
 
 /** R13: the advice, and the CASH_RUNS_OUT warning that names it. */

@@ -1,5 +1,6 @@
 /** Public surface of the rules engine. Imports nothing outside src/core. */
 
+export * from "./alerts";
 export { buildPlan } from "./buildPlan";
 export * from "./calendar";
 export { computeDemand } from "./demand";

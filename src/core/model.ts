@@ -110,6 +110,8 @@ export interface Account {
   forecastFrom: "budgets" | "recent_spend";
   assignmentLimit: number | null;
   holidays: Day[];
+  /** R15: days the alert digest looks ahead of plan start (1…3650). */
+  alertDays: number;
   source?: SourceRef;
 }
 
@@ -226,5 +228,6 @@ export function defaultAccount(planStart: Day): Account {
     forecastFrom: "budgets",
     assignmentLimit: null,
     holidays: [],
+    alertDays: 7,
   };
 }

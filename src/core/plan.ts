@@ -3,6 +3,7 @@
  * days as integers. Every face (custom functions, sidebar, sheets, CLI)
  * renders this; none recomputes a rule.
  */
+import type { AlertDigest } from "./alerts";
 import type { TopUpAdvice } from "./answers/advice";
 import type { Stop } from "./answers/stops";
 import type { CreditType, Day, InputCounts, Money, Warning } from "./model";
@@ -157,6 +158,8 @@ export interface Plan {
   inputs: InputCounts;
   /** R16: true when no input row was skipped. */
   complete: boolean;
+  /** R15 digest; null where R12 was left out (the digest needs its recommendations). */
+  alerts: AlertDigest | null;
   ledger: Ledger;
   /** End-of-day remaining per credit: index `day * credits.length + credit`. */
   balances: Float64Array;

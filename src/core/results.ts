@@ -97,6 +97,7 @@ export function assemblePlan(outcome: SimulationOutcome): Plan {
     advice: { topUps: [], total: 0, cardPaysWithAdvice: outcome.cardCharged, replans: 0 },
     inputs,
     complete: isComplete(inputs),
+    alerts: null,
     ledger: outcome.ledger,
     balances: outcome.balances,
     cashByDay: outcome.cashByDay,

@@ -163,6 +163,7 @@ export const ACCOUNT_SETTINGS = [
     aliases: ["valid_grant_balance", "grant_balance"],
   },
   { field: "dateOrder", name: "Date order", aliases: [] },
+  { field: "alertDays", name: "Alert days", aliases: [] },
 ] as const;
 
 export type AccountSettingField = (typeof ACCOUNT_SETTINGS)[number]["field"];

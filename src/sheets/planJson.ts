@@ -4,6 +4,8 @@
  * what `credit-planner plan --json` prints.
  */
 import {
+  type AlertDigest,
+  type AlertKind,
   type CampaignStatus,
   type CreditPlanStatus,
   type CreditType,
@@ -113,6 +115,26 @@ export interface RecommendationJson {
   reason: string;
 }
 
+/** R15: one digest item; `date` is the day to act by, `amount` the money at risk. */
+export interface AlertItemJson {
+  kind: AlertKind;
+  date: string;
+  amount: number;
+  credit: { id: string; name: string } | null;
+  campaigns: { id: string; name: string }[];
+  action: string;
+  assign: string[];
+  topUps: { date: string; amount: number }[];
+}
+
+/** R15 digest: what needs action from `from` through `to` (`withinDays` days). */
+export interface AlertsJson {
+  withinDays: number;
+  from: string;
+  to: string;
+  items: AlertItemJson[];
+}
+
 export interface DailyJson {
   date: string;
   campaign: string;
@@ -196,6 +218,8 @@ export interface PlanJson {
   campaignStatuses?: { value: CampaignStatus; label: string }[];
   /** R13 top-up advice (`topUps` empty when nothing stops). */
   advice: AdviceJson;
+  /** R15 digest; null when R12 was left out. */
+  alerts: AlertsJson | null;
   daily?: DailyJson[];
   balances?: BalanceJson[];
   /** Set when R12 was left out on request: recommendations come in a later call. */
@@ -214,6 +238,26 @@ export function sourceLabel(plan: Plan, source: number): string {
   if (source === SOURCE_CARD) return "card";
   if (source === SOURCE_UNDELIVERED) return "undelivered";
   return `credit:${plan.credits[source].id}`;
+}
+
+/** The R15 digest in JSON form: amounts in the major unit, days as dates. */
+export function alertsToJson(digest: AlertDigest, minorUnits: number): AlertsJson {
+  const m = (amount: number) => toMajor(amount, minorUnits);
+  return {
+    withinDays: digest.withinDays,
+    from: isoDate(digest.from),
+    to: isoDate(digest.to),
+    items: digest.items.map((item) => ({
+      kind: item.kind,
+      date: isoDate(item.day),
+      amount: m(item.amount),
+      credit: item.credit && { ...item.credit },
+      campaigns: item.campaigns.map((c) => ({ ...c })),
+      action: item.action,
+      assign: [...item.assign],
+      topUps: item.topUps.map((t) => ({ date: isoDate(t.day), amount: m(t.amount) })),
+    })),
+  };
 }
 
 export interface PlanJsonOptions {
@@ -321,6 +365,7 @@ export function planToJson(plan: Plan, options: PlanJsonOptions = {}): PlanJson 
       cardPaysWithAdvice: m(plan.advice.cardPaysWithAdvice),
       replans: plan.advice.replans,
     },
+    alerts: plan.alerts && alertsToJson(plan.alerts, plan.minorUnits),
   };
   if (options.labels) {
     json.credits.forEach((credit, k) => {

@@ -325,6 +325,8 @@ export function readAccount(table: Table | undefined, today: Day, timeZone: stri
     setting("forecastFrom", (c) => readEnumCell(c, FORECAST_FROM_TABLE)) ?? account.forecastFrom;
   account.assignmentLimit = setting("assignmentLimit", readAssignmentLimit) ?? null;
   const creditBalance = setting("creditBalance", (c) => readMoney(c, money)) ?? null;
+  // R15: the alert digest's look-ahead, in days from plan start.
+  account.alertDays = setting("alertDays", (c) => readInteger(c, 1, 3650)) ?? account.alertDays;
 
   // Holidays may be one list cell or several Holidays rows: all are taken.
   const holidays = new Set<Day>();

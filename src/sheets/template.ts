@@ -148,6 +148,7 @@ export function templateTables(): TemplateTable[] {
         ["Forecast from", "Budgets"],
         ["Assignment limit", "by issue date"],
         ["Holidays", "2026-12-25, 2027-01-01"],
+        ["Alert days", 7],
       ],
     },
     {

@@ -30,6 +30,7 @@ describe("Account sheet (SHEETS.md)", () => {
       ["Assignment limit", 12],
       ["Holidays", "2027-01-01; 2027-01-06"],
       ["Holidays", new Date(Date.UTC(2027, 0, 7))],
+      ["Alert days", 14],
     ];
     for (const table of [rows, [["Setting", "Value"], ...rows]]) {
       const read = account(table);
@@ -54,6 +55,7 @@ describe("Account sheet (SHEETS.md)", () => {
         forecastFrom: "recent_spend",
         assignmentLimit: 12,
         holidays: [dayFromYmd(2027, 1, 1), dayFromYmd(2027, 1, 6), dayFromYmd(2027, 1, 7)],
+        alertDays: 14,
       });
       expect(source?.sheet).toBe("Account");
     }
@@ -79,16 +81,19 @@ describe("Account sheet (SHEETS.md)", () => {
       ["Horizon days", "forever"],
       ["Delivery rate", "85"],
       ["Time zone", "Mars/Olympus"],
+      ["Alert days", 0],
       ["Unknown setting", "ignored"],
     ]);
     expect(read.model.account.planStart).toBe(TODAY);
     expect(read.model.account.horizonDays).toBe(90);
     expect(read.model.account.deliveryRate).toBe(1);
     expect(read.model.account.timeZone).toBeNull();
+    expect(read.model.account.alertDays).toBe(7); // R15 default
     expect(read.warnings.map((w) => [w.code, w.cell])).toEqual([
       ["INVALID_VALUE", "B2"],
       ["INVALID_VALUE", "B3"],
       ["INVALID_VALUE", "B4"],
+      ["INVALID_VALUE", "B5"],
       ["MISSING_SHEET", null],
       ["MISSING_SHEET", null],
     ]);

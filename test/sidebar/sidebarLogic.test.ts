@@ -94,6 +94,7 @@ function plan(fields: Partial<PlanJson> = {}): PlanJson {
     creditUpperBound: 0,
     campaignStatuses: [{ value: "active", label: "Active" }],
     advice: { topUps: [], total: 0, cardPaysWithAdvice: 0, replans: 0 },
+    alerts: null,
     ...fields,
   };
 }
