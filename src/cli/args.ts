@@ -12,6 +12,15 @@ export type Command =
       /** R16: exit 3 when any input row was skipped. */
       strict: boolean;
     }
+  | {
+      command: "alerts";
+      path: string;
+      start?: Day;
+      days?: number;
+      /** R15 look-ahead; replaces the Account `Alert days`. */
+      within?: number;
+      json: boolean;
+    }
   | { command: "template"; dir: string }
   | { command: "help" };
 
@@ -19,6 +28,7 @@ export type ParsedArgs = { ok: true; value: Command } | { ok: false; error: stri
 
 export const USAGE = `Usage:
   credit-planner plan DIR|FILE.xlsx [--start YYYY-MM-DD] [--days N] [--json] [--daily] [--strict]
+  credit-planner alerts DIR|FILE.xlsx [--within N] [--json] [--start YYYY-MM-DD] [--days N]
   credit-planner template DIR
   credit-planner --help
 
@@ -29,15 +39,20 @@ plan      projects how the credits of the workbook get used up. DIR holds
           Horizon days; --json prints the plan as JSON, --daily adds the daily
           ledger and balances to it; --strict exits 3 when an input row was
           skipped (the plan is still printed).
+alerts    prints what needs action within N days of plan start (default: the
+          Account sheet's Alert days, else 7): credits expiring or unassigned,
+          campaigns about to stop and the top-up that prevents it, offers
+          lapsing or landing idle. --json prints the digest as JSON.
 template  writes the five input sheets as CSV files with headers and examples.
 
-Exit status: 0 a plan was made, 1 the input could not be read, 2 bad arguments,
-3 with --strict: a plan was made but input rows were skipped.`;
+Exit status: 0 a plan was made (alerts: nothing needs action), 1 the input
+could not be read, 2 bad arguments, 3 with --strict: a plan was made but input
+rows were skipped; 3 (alerts): something needs action.`;
 
 const fail = (error: string): ParsedArgs => ({ ok: false, error });
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  if (argv.length === 0) return fail("missing command: plan or template (see --help)");
+  if (argv.length === 0) return fail("missing command: plan, alerts or template (see --help)");
   if (argv.includes("--help") || argv.includes("-h") || argv[0] === "help") {
     return { ok: true, value: { command: "help" } };
   }
@@ -48,15 +63,23 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
     return { ok: true, value: { command: "template", dir: rest[0] } };
   }
-  if (command !== "plan") return fail(`unknown command '${command}': use plan or template`);
+  if (command !== "plan" && command !== "alerts") {
+    return fail(`unknown command '${command}': use plan, alerts or template`);
+  }
+  return parseWorkbookCommand(command, rest);
+}
 
-  const plan: Extract<Command, { command: "plan" }> = {
-    command: "plan",
-    path: "",
-    json: false,
-    daily: false,
-    strict: false,
-  };
+/** `plan` and `alerts`: one workbook and the options each takes. */
+function parseWorkbookCommand(command: "plan" | "alerts", rest: readonly string[]): ParsedArgs {
+  const parsed: {
+    path: string;
+    json: boolean;
+    daily: boolean;
+    strict: boolean;
+    start?: Day;
+    days?: number;
+    within?: number;
+  } = { path: "", json: false, daily: false, strict: false };
   const paths: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -68,11 +91,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       i += 1;
       return rest[i];
     };
-    if (name === "--json" || name === "--daily" || name === "--strict") {
+    if (name === "--json" || (command === "plan" && (name === "--daily" || name === "--strict"))) {
       if (inlineValue !== undefined) return fail(`${name} takes no value`);
-      if (name === "--json") plan.json = true;
-      else if (name === "--daily") plan.daily = true;
-      else plan.strict = true;
+      if (name === "--json") parsed.json = true;
+      else if (name === "--daily") parsed.daily = true;
+      else parsed.strict = true;
     } else if (name === "--start") {
       const value = takeValue();
       const day = value === undefined ? null : parseIsoDate(value);
@@ -80,14 +103,21 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       if (!isSupportedDay(day)) {
         return fail(`--start must be within 1900-01-01 … 9999-12-31, got '${value}'`);
       }
-      plan.start = day;
+      parsed.start = day;
     } else if (name === "--days") {
       const value = takeValue();
       const days = value !== undefined && /^\d+$/.test(value) ? Number(value) : Number.NaN;
       if (!(days >= 1 && days <= 3650)) {
         return fail(`--days needs a whole number from 1 to 3650, got '${value ?? ""}'`);
       }
-      plan.days = days;
+      parsed.days = days;
+    } else if (name === "--within" && command === "alerts") {
+      const value = takeValue();
+      const within = value !== undefined && /^\d+$/.test(value) ? Number(value) : Number.NaN;
+      if (!(within >= 1 && within <= 3650)) {
+        return fail(`--within needs a whole number of days from 1 to 3650, got '${value ?? ""}'`);
+      }
+      parsed.within = within;
     } else if (arg.startsWith("-") && arg !== "-") {
       return fail(`unknown option '${arg}' (see --help)`);
     } else {
@@ -97,10 +127,15 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (paths.length !== 1) {
     return fail(
       paths.length === 0
-        ? "plan needs the workbook: a directory of CSV files or an .xlsx file"
-        : `plan takes one workbook, got ${paths.length}: ${paths.join(" ")}`,
+        ? `${command} needs the workbook: a directory of CSV files or an .xlsx file`
+        : `${command} takes one workbook, got ${paths.length}: ${paths.join(" ")}`,
     );
   }
-  plan.path = paths[0];
-  return { ok: true, value: plan };
+  parsed.path = paths[0];
+  if (command === "plan") {
+    const { within: _within, ...options } = parsed;
+    return { ok: true, value: { command, ...options } };
+  }
+  const { daily: _daily, strict: _strict, ...options } = parsed;
+  return { ok: true, value: { command, ...options } };
 }

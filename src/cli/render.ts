@@ -3,8 +3,9 @@
  * then depletion days, fallback days, the cash run-out day, warnings and
  * recommendations, as aligned tables. Amounts in the account currency.
  */
-import { type Day, isoDate, type Plan, toMajor } from "../core";
+import { type AlertDigest, type Day, isoDate, type Plan, toMajor } from "../core";
 import { skippedRowsNotes } from "../sheets/completeness";
+import { ALERT_KIND_LABELS } from "../sheets/labels";
 import { CREDIT_STATUS_LABELS, CREDIT_TYPE_LABELS, recommendationTable } from "../sheets/tables";
 import { terminalSafe, terminalSafeInline } from "./terminalText";
 
@@ -276,3 +277,44 @@ function onlyOwnEscapes(text: string): string {
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the escapes of styles() above.
 const OWN_STYLE = /(\u001b\[(?:0|1|2|31)m)/;
+/**
+ * R15 `credit-planner alerts`: a short digest, one item per entry in the
+ * plan's order (day, then amount at risk): when, what, how much, who, and
+ * the action on the next line.
+ */
+export function renderAlerts(plan: Plan, digest: AlertDigest, options: RenderOptions): string {
+  const s = styles(options.color);
+  const money = moneyFormatter(plan.currency, plan.minorUnits);
+  const window = `${isoDate(digest.from)} … ${isoDate(digest.to)} (${digest.withinDays} day${digest.withinDays === 1 ? "" : "s"}, ${plan.currency})`;
+  const count = digest.items.length;
+  const out = [
+    s.title(
+      count === 0
+        ? `Alerts ${window}: nothing needs action.`
+        : `Alerts ${window}: ${count} item${count === 1 ? "" : "s"} need${count === 1 ? "s" : ""} action`,
+    ),
+  ];
+  if (count > 0) {
+    const rows = digest.items.map((item) => [
+      isoDate(item.day),
+      ALERT_KIND_LABELS[item.kind],
+      money(item.amount),
+      item.credit
+        ? `${item.credit.id}${item.credit.name && item.credit.name !== item.credit.id ? ` (${item.credit.name})` : ""}`
+        : item.campaigns.length === 1
+          ? item.campaigns[0].name || item.campaigns[0].id
+          : `${item.campaigns.length} campaigns`,
+    ]);
+    const table = alignedTable(["Act by", "What", "At risk", "Credit or campaigns"], rows, [
+      "left",
+      "left",
+      "right",
+      "left",
+    ]);
+    out.push("", table[0], table[1]);
+    digest.items.forEach((item, i) => {
+      out.push(s.risk(table[i + 2]), s.dim(`    → ${item.action}`));
+    });
+  }
+  return onlyOwnEscapes(`${out.join("\n")}\n`);
+}

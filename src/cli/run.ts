@@ -3,11 +3,12 @@
  * off Google. Exit 0 when a plan was made, 1 when the input cannot be read,
  * 2 for bad arguments; one line on stderr, never a stack trace.
  */
-import { planToJson, readAndPlan, SHEET_NAMES, type SheetKey } from "../sheets";
+import type { Plan } from "../core";
+import { alertsToJson, planToJson, readAndPlan, SHEET_NAMES, type SheetKey } from "../sheets";
 import { skippedRowsNotes } from "../sheets/completeness";
 import { type Command, parseArgs, USAGE } from "./args";
 import { InputError, loadWorkbook } from "./loadWorkbook";
-import { renderPlan } from "./render";
+import { renderAlerts, renderPlan } from "./render";
 import { writeTemplate } from "./template";
 import { terminalSafeInline, terminalSafeJson } from "./terminalText";
 
@@ -16,6 +17,8 @@ const EXIT_UNREADABLE = 1;
 const EXIT_BAD_ARGUMENTS = 2;
 /** R16 `--strict`: a plan was made, but input rows were skipped. */
 const EXIT_INCOMPLETE = 3;
+/** `alerts`: the R15 digest is not empty (CONTRACT §5), for cron and CI. */
+const EXIT_NEEDS_ACTION = 3;
 
 /** One line, with any control character from a file name or a cell made visible (never raw). */
 function oneLine(text: string): string {
@@ -27,16 +30,21 @@ function fail(message: string, status: number): number {
   return status;
 }
 
-async function runPlan(
-  command: Extract<Command, { command: "plan" }>,
-  now: number | null,
-): Promise<number> {
+type WorkbookCommand = Extract<Command, { command: "plan" | "alerts" }>;
+
+/** Loads and plans the workbook; an exit status when it cannot be read. */
+async function planCommand(command: WorkbookCommand, now: number | null): Promise<Plan | number> {
   const workbook = await loadWorkbook(command.path);
   // "Today" is the instant's day in the ad account's zone (default UTC), R1.
   const result = readAndPlan(workbook.tables, {
     now,
     spreadsheetTimeZone: workbook.timeZone,
-    overrides: { start: command.start, days: command.days, notes: workbook.notes },
+    overrides: {
+      start: command.start,
+      days: command.days,
+      notes: workbook.notes,
+      alertDays: command.command === "alerts" ? command.within : undefined,
+    },
   });
   if (!result.ok) {
     const key = (Object.keys(SHEET_NAMES) as SheetKey[]).find(
@@ -45,19 +53,47 @@ async function runPlan(
     const file = key ? workbook.origins[key] : command.path;
     return fail(`${file}: ${result.error}`, EXIT_UNREADABLE);
   }
+  return result.plan;
+}
+
+const useColor = () => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+
+async function runPlan(
+  command: Extract<Command, { command: "plan" }>,
+  now: number | null,
+): Promise<number> {
+  const plan = await planCommand(command, now);
+  if (typeof plan === "number") return plan;
   if (command.json) {
-    const json = planToJson(result.plan, { daily: command.daily });
+    const json = planToJson(plan, { daily: command.daily });
     process.stdout.write(`${terminalSafeJson(JSON.stringify(json, null, 2))}\n`);
   } else {
-    const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-    process.stdout.write(renderPlan(result.plan, { color }));
+    process.stdout.write(renderPlan(plan, { color: useColor() }));
   }
-  if (command.strict && !result.plan.complete) {
-    const notes = skippedRowsNotes(result.plan.inputs).join("; ");
+  if (command.strict && !plan.complete) {
+    const notes = skippedRowsNotes(plan.inputs).join("; ");
     process.stderr.write(`credit-planner: --strict: ${notes}\n`);
     return EXIT_INCOMPLETE;
   }
   return EXIT_OK;
+}
+
+/** R15: the digest as text or JSON; exit 3 when something needs action. */
+async function runAlerts(
+  command: Extract<Command, { command: "alerts" }>,
+  now: number | null,
+): Promise<number> {
+  const plan = await planCommand(command, now);
+  if (typeof plan === "number") return plan;
+  const digest = plan.alerts;
+  if (!digest) throw new Error("the plan has no alert digest");
+  if (command.json) {
+    const json = alertsToJson(digest, plan.minorUnits);
+    process.stdout.write(`${terminalSafeJson(JSON.stringify(json, null, 2))}\n`);
+  } else {
+    process.stdout.write(renderAlerts(plan, digest, { color: useColor() }));
+  }
+  return digest.items.length > 0 ? EXIT_NEEDS_ACTION : EXIT_OK;
 }
 
 /**
@@ -82,6 +118,7 @@ export async function main(
       }
       return EXIT_OK;
     }
+    if (command.command === "alerts") return await runAlerts(command, options.now ?? null);
     return await runPlan(command, options.now ?? null);
   } catch (error) {
     if (error instanceof InputError)

@@ -25,6 +25,9 @@ export {
   FORECAST_FROM_TABLE,
 } from "./enums";
 export {
+  type AlertItemJson,
+  type AlertsJson,
+  alertsToJson,
   type PlanJson,
   type PlanJsonOptions,
   planToJson,

@@ -4,7 +4,7 @@
  * enums take their labels from their tables (enums.ts); only data is
  * imported, so the sidebar bundle stays small.
  */
-import type { CreditPlanStatus } from "../core";
+import type { AlertKind, CreditPlanStatus } from "../core";
 import {
   BUDGET_MODE_TABLE,
   CAMPAIGN_STATUS_TABLE,
@@ -36,4 +36,13 @@ export const CREDIT_STATUS_LABELS: Record<CreditPlanStatus, string> = {
   depleted: "Depleted",
   expired: "Expired",
   available: "Available",
+};
+
+/** R15 digest item kinds, as a person reads them. */
+export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
+  credit_expires: "Credit expires",
+  credit_unassigned: "Credit not assigned",
+  campaigns_stop: "Campaigns stop",
+  spend_match_idle: "Spend-match lands idle",
+  offer_lapses: "Offer lapses",
 };

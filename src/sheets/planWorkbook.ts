@@ -28,6 +28,8 @@ export interface PlanOverrides {
   days?: number;
   /** What the shell's loading found (R11), e.g. a file read as UTF-16: listed first. */
   notes?: readonly Warning[];
+  /** Replaces the Account `Alert days` (CLI `alerts --within`, R15). */
+  alertDays?: number;
 }
 
 /** What a face knows when it asks for a plan. */
@@ -88,6 +90,7 @@ export function readAndPlan(tables: WorkbookTables, request: PlanRequest = {}): 
   const model: Model = { ...changed, account: { ...changed.account } };
   if (overrides.start !== undefined) model.account.planStart = overrides.start;
   if (overrides.days !== undefined) model.account.horizonDays = overrides.days;
+  if (overrides.alertDays !== undefined) model.account.alertDays = overrides.alertDays;
   // R1: days are only supported within 1900-01-01 … 9999-12-31, the horizon's last day too.
   const { planStart, horizonDays } = model.account;
   if (planStart + horizonDays - 1 > LAST_SUPPORTED_DAY) {

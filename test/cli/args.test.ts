@@ -33,6 +33,17 @@ describe("CONTRACT §2 arguments", () => {
     });
   });
 
+  it("alerts with --within, --json, --start and --days", () => {
+    expect(parseArgs(["alerts", "dir", "--within=14", "--json"])).toEqual({
+      ok: true,
+      value: { command: "alerts", path: "dir", within: 14, json: true },
+    });
+    expect(parseArgs(["alerts", "--start", "2026-12-01", "dir"])).toEqual({
+      ok: true,
+      value: { command: "alerts", path: "dir", start: dayFromYmd(2026, 12, 1), json: false },
+    });
+  });
+
   it("template and help", () => {
     expect(parseArgs(["template", "out"])).toEqual({
       ok: true,
@@ -54,6 +65,12 @@ describe("CONTRACT §2 arguments", () => {
     [["plan", "a", "--days", "ten"]],
     [["plan", "a", "--verbose"]],
     [["plan", "a", "--json=yes"]],
+    [["alerts"]],
+    [["alerts", "a", "--within"]],
+    [["alerts", "a", "--within", "0"]],
+    [["alerts", "a", "--within", "1.5"]],
+    [["alerts", "a", "--daily"]],
+    [["plan", "a", "--within", "7"]],
     [["template"]],
     [["template", "a", "b"]],
   ])("bad arguments %j are refused with one line", (argv) => {

@@ -68,6 +68,7 @@ describe("credit-planner plan --json (CONTRACT §1)", () => {
       "recommendations",
       "creditUpperBound",
       "advice",
+      "alerts",
     ]);
     expect(Object.keys(json.totals)).toEqual([
       "spend",
@@ -302,6 +303,82 @@ describe("credit-planner plan (human output)", () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("¥50");
     expect(run.stdout).not.toContain("¥50.00");
+  });
+});
+
+describe("credit-planner alerts (R15, CONTRACT §5)", () => {
+  const NOTHING_TO_DO = {
+    "campaigns.csv": CAMPAIGNS,
+    "credits.csv": CREDITS,
+    "account.csv": ACCOUNT.replace("Cash balance,100", "Cash balance,10000"),
+  };
+
+  it("the sample: ASSIGN-AGENCY with its expiry and the assignment that saves it, the stop and its top-up; exit 3", () => {
+    const run = cli("alerts", SAMPLE);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(3);
+    // The sample's Account sets Alert days to 42: 2026-12-01 … 2027-01-11.
+    expect(run.stdout).toMatch(
+      /^Alerts 2026-12-01 … 2027-01-11 \(42 days, USD\): 2 items need action/,
+    );
+    const lines = run.stdout.split("\n");
+    const agency = lines.findIndex((l) => l.includes("ASSIGN-AGENCY"));
+    expect(lines[agency]).toMatch(
+      /^ {2}2026-12-24 {2}Credit not assigned +\$500\.00 {2}ASSIGN-AGENCY/,
+    );
+    expect(lines[agency + 1]).toContain("500.00 USD expires after 2026-12-24");
+    expect(lines[agency + 1]).toContain("assign it to Winter sale - prospecting by 2026-12-24");
+    const stop = lines.findIndex((l) => l.includes("Campaigns stop"));
+    expect(stop).toBeGreaterThan(agency);
+    expect(lines[stop]).toMatch(/^ {2}2027-01-04 /);
+    expect(lines[stop + 1]).toMatch(/stop delivering on 2027-01-04 for lack of money: top up/);
+  });
+
+  it("--within N replaces Alert days; --json prints the digest", () => {
+    const run = cli("alerts", SAMPLE, "--within", "7", "--json");
+    expect(run.status).toBe(3);
+    const json = JSON.parse(run.stdout);
+    expect(Object.keys(json)).toEqual(["withinDays", "from", "to", "items"]);
+    expect(json).toMatchObject({ withinDays: 7, from: "2026-12-01", to: "2026-12-07" });
+    // Within 7 days only the unassigned credit (listed whatever its day) needs action.
+    expect(json.items).toEqual([
+      {
+        kind: "credit_unassigned",
+        date: "2026-12-24",
+        amount: 500,
+        credit: { id: "ASSIGN-AGENCY", name: "Agency credit (not assigned yet)" },
+        campaigns: [],
+        action:
+          "Not assigned to any campaign that can use it, so 500.00 USD expires after 2026-12-24: assign it to Winter sale - prospecting by 2026-12-24 — that saves 500.00 USD.",
+        assign: ["1790000000000000101"],
+        topUps: [],
+      },
+    ]);
+    // The JSON plan carries the same digest.
+    const plan = JSON.parse(cli("plan", SAMPLE, "--json").stdout);
+    expect(plan.alerts.withinDays).toBe(42);
+    expect(plan.alerts.items[0]).toEqual(json.items[0]);
+  });
+
+  it("exit 0 and one line when nothing needs action, in text and JSON", () => {
+    const dir = csvDir("nothing-to-do", NOTHING_TO_DO);
+    const text = cli("alerts", dir);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toBe(
+      "Alerts 2026-12-01 … 2026-12-07 (7 days, USD): nothing needs action.\n",
+    );
+    const json = cli("alerts", dir, "--json");
+    expect(json.status).toBe(0);
+    expect(JSON.parse(json.stdout).items).toEqual([]);
+  });
+
+  it("the same exit codes 1 and 2 as plan", () => {
+    expectOneLineError(cli("alerts"), 2, "alerts needs the workbook");
+    expectOneLineError(cli("alerts", SAMPLE, "--within", "0"), 2, "--within");
+    expectOneLineError(cli("alerts", SAMPLE, "--daily"), 2, "--daily");
+    const noCampaigns = csvDir("alerts-no-campaigns", { "credits.csv": CREDITS });
+    expectOneLineError(cli("alerts", noCampaigns), 1, "campaigns.csv", "Campaigns");
+    expectOneLineError(cli("alerts", join(work, "missing-dir")), 1);
   });
 });
 
