@@ -128,9 +128,13 @@ async function buildCodeJs() {
 function buildManifest() {
   const manifest = JSON.parse(readFileSync("appsscript.json", "utf8"));
   const scopes = [...(manifest.oauthScopes ?? [])].sort();
+  // CONTRACT §5: exactly these five (README "Permissions" says why each).
   const wanted = [
     "https://www.googleapis.com/auth/script.container.ui",
+    "https://www.googleapis.com/auth/script.scriptapp",
+    "https://www.googleapis.com/auth/script.send_mail",
     "https://www.googleapis.com/auth/spreadsheets.currentonly",
+    "https://www.googleapis.com/auth/userinfo.email",
   ];
   if (JSON.stringify(scopes) !== JSON.stringify(wanted)) {
     fail("appsscript.json", [`oauthScopes must be exactly ${wanted.join(", ")}`]);

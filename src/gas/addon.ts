@@ -5,6 +5,7 @@
  */
 import type { PlanJson } from "../sheets";
 import * as service from "../sheets/service";
+import * as alerts from "./alerts";
 import type { SheetClock } from "./customFunctions";
 import { spreadsheetPort } from "./spreadsheetPort";
 import { createTemplates } from "./templates";
@@ -123,4 +124,40 @@ export function undoApply(creditId: unknown, before: unknown, after: unknown) {
 export function selectCell(sheet: unknown, a1: unknown): void {
   requireAuthorization();
   service.selectCell(activePort(), sheet, a1);
+}
+
+// Daily alerts (R15, CONTRACT §5).
+function alertsToast(state: alerts.AlertsState): string {
+  return state.on
+    ? `Daily alerts are on: when something needs action, a mail goes to ${state.email} at about ${state.hour}:00 (${state.timeZone}).`
+    : "Daily alerts are off.";
+}
+
+/** Menu: installs the one daily trigger for this spreadsheet and user. */
+export function enableDailyAlerts(): alerts.AlertsState {
+  requireAuthorization();
+  const spreadsheet = SpreadsheetApp.getActive();
+  const state = alerts.enableAlerts(spreadsheet);
+  spreadsheet.toast(alertsToast(state), TITLE);
+  return state;
+}
+
+/** Menu: removes this user's daily trigger for this spreadsheet. */
+export function disableDailyAlerts(): alerts.AlertsState {
+  requireAuthorization();
+  const spreadsheet = SpreadsheetApp.getActive();
+  const state = alerts.disableAlerts(spreadsheet);
+  spreadsheet.toast(alertsToast(state), TITLE);
+  return state;
+}
+
+/** The time-driven trigger: re-plans and mails the digest; never writes to a sheet. */
+export function sendDailyAlerts(_event?: unknown): alerts.AlertRun {
+  return alerts.runDailyAlerts(SpreadsheetApp.getActive());
+}
+
+/** Sidebar call: whether alerts are on and the digest the next mail would carry. */
+export function getAlerts() {
+  requireAuthorization();
+  return alerts.alertsPreview(SpreadsheetApp.getActive());
 }

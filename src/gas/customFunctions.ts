@@ -26,6 +26,7 @@ import {
 import {
   ACCOUNT_TIER_TABLE,
   a1,
+  alertTable,
   type Cell,
   CREDIT_TYPE_TABLE,
   campaignTable,
@@ -305,6 +306,25 @@ export function creditWarnings(
     (w) => !(w.code === "MISSING_SHEET" && w.sheet !== null && omitted.has(w.sheet)),
   );
   return renderTable(warningTable({ ...plan, warnings }), clock.timeZone);
+}
+
+/** CREDIT_ALERTS (R15): the digest of the ranges' plan; the look-ahead is Account `Alert days`. */
+export function creditAlerts(
+  clock: SheetClock,
+  campaigns: unknown,
+  credits: unknown,
+  account?: unknown,
+  topUps?: unknown,
+  spendHistory?: unknown,
+  adGroups?: unknown,
+) {
+  // The digest names R12's saving assignment, so R12 runs.
+  const plan = planArguments(
+    clock,
+    { campaigns, credits, account, topUps, spendHistory, adGroups },
+    { rejectRowErrors: true, recommendations: true },
+  );
+  return renderTable(alertTable(plan), clock.timeZone);
 }
 
 export function creditExpiry(clock: SheetClock, issueDate: unknown, validityDays: unknown) {

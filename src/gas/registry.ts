@@ -209,6 +209,32 @@ export const REGISTRY: readonly GlobalEntry[] = [
       ),
   },
   {
+    name: "CREDIT_ALERTS",
+    kind: "custom",
+    description:
+      "What needs action within the Account's Alert days (R15): day, kind, amount, credit or campaigns, action.",
+    params: PLAN_RANGES,
+    returns:
+      "A table with a header row and one row per item; only the header when nothing needs action.",
+    run: (
+      campaigns: unknown,
+      credits: unknown,
+      account: unknown,
+      topUps: unknown,
+      spendHistory: unknown,
+      adGroups: unknown,
+    ) =>
+      custom.creditAlerts(
+        addon.clock(),
+        campaigns,
+        credits,
+        account,
+        topUps,
+        spendHistory,
+        adGroups,
+      ),
+  },
+  {
     name: "CREDIT_EXPIRY",
     kind: "custom",
     description: "Last usable day of a credit issued on a date (R8: the issue day is day 1).",
@@ -297,6 +323,29 @@ export const REGISTRY: readonly GlobalEntry[] = [
     menu: { label: "Write plan to sheets" },
   },
   {
+    name: "enableDailyAlerts",
+    kind: "global",
+    description: "Turns on the daily alert mail for this spreadsheet (one daily trigger).",
+    params: [],
+    run: () => addon.enableDailyAlerts(),
+    menu: { label: "Email me daily alerts", separatorBefore: true },
+  },
+  {
+    name: "disableDailyAlerts",
+    kind: "global",
+    description: "Turns off the daily alert mail for this spreadsheet.",
+    params: [],
+    run: () => addon.disableDailyAlerts(),
+    menu: { label: "Stop daily alerts" },
+  },
+  {
+    name: "sendDailyAlerts",
+    kind: "global",
+    description: "Daily trigger: re-plans the sheets and mails the alert digest when not empty.",
+    params: [{ name: "e", type: "Object", description: "The time-driven event." }],
+    run: (event: unknown) => addon.sendDailyAlerts(event),
+  },
+  {
     name: "showHelp",
     kind: "global",
     description: "Shows a short help text.",
@@ -317,6 +366,13 @@ export const REGISTRY: readonly GlobalEntry[] = [
       },
     ],
     run: (whatIf: unknown, options: unknown) => addon.getPlan(whatIf, options),
+  },
+  {
+    name: "getAlerts",
+    kind: "global",
+    description: "Sidebar call: whether daily alerts are on, and the digest the next mail carries.",
+    params: [],
+    run: () => addon.getAlerts(),
   },
   {
     name: "applyRecommendation",

@@ -46,6 +46,7 @@ export {
 export { accountTimeZone } from "./readAccount";
 export { type ReadResult, readWorkbook } from "./readWorkbook";
 export {
+  alertTable,
   campaignTable,
   creditTable,
   drawdownTable,

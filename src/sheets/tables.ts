@@ -4,7 +4,7 @@
  * cells Day integers or null: each shell renders dates its own way.
  */
 import { type Plan, SOURCE_CARD, SOURCE_CASH, SOURCE_UNDELIVERED, toMajor } from "../core";
-import { CREDIT_STATUS_LABELS, CREDIT_TYPE_LABELS } from "./labels";
+import { ALERT_KIND_LABELS, CREDIT_STATUS_LABELS, CREDIT_TYPE_LABELS } from "./labels";
 
 export type OutKind = "text" | "money" | "date" | "number";
 
@@ -142,6 +142,26 @@ export function warningTable(plan: Plan): OutTable {
       w.severity,
       w.message,
       w.sheet && w.cell ? `${w.sheet}!${w.cell}` : (w.sheet ?? null),
+    ]),
+  };
+}
+
+/**
+ * CREDIT_ALERTS (R15): the digest, one row an item in its order: the day to
+ * act by, the kind, the amount at risk, the credit or campaigns, the action.
+ * Empty (header only) when nothing needs action.
+ */
+export function alertTable(plan: Plan): OutTable {
+  const m = (amount: number) => toMajor(amount, plan.minorUnits);
+  return {
+    header: ["Day", "Kind", "Amount", "Credit or campaigns", "Action"],
+    kinds: ["date", "text", "money", "text", "text"],
+    rows: (plan.alerts?.items ?? []).map((item) => [
+      item.day,
+      ALERT_KIND_LABELS[item.kind],
+      m(item.amount),
+      item.credit ? item.credit.id : item.campaigns.map((c) => c.id).join(", "),
+      item.action,
     ]),
   };
 }

@@ -119,7 +119,7 @@ describe("dist/Code.js globals (CONTRACT §3, §4)", () => {
     expect(spreadsheet.log.calls.length).toBeGreaterThan(0);
     for (const call of spreadsheet.log.calls)
       expect(call).toMatch(/^(SpreadsheetApp\.getUi|Menu\.|Ui\.createAddonMenu)/);
-    expect(services.menuItems).toHaveLength(4);
+    expect(services.menuItems).toHaveLength(6);
   });
 });
 

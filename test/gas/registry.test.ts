@@ -66,6 +66,8 @@ describe("the registry of Code.js globals", () => {
       "Open planner→showPlanner",
       "Create template sheets→createTemplateSheets",
       "Write plan to sheets→writePlanToSheets",
+      "Email me daily alerts→enableDailyAlerts",
+      "Stop daily alerts→disableDailyAlerts",
       "Help→showHelp",
     ]);
     const formulas = helpText().split("\n").pop() ?? "";

@@ -221,6 +221,8 @@ describe("menu, sidebar, templates, selection", () => {
       "Open planner→showPlanner",
       "Create template sheets→createTemplateSheets",
       "Write plan to sheets→writePlanToSheets",
+      "Email me daily alerts→enableDailyAlerts",
+      "Stop daily alerts→disableDailyAlerts",
       "Help→showHelp",
     ]);
   });
