@@ -19,8 +19,7 @@
 import { isoDate } from "./calendar";
 import type { Day, Model, Money } from "./model";
 import { NEVER_USABLE, type Plan, SOURCE_UNDELIVERED } from "./plan";
-import { moneyText, nameList } from "./recommend/recommendReason";
-import { idleSpendMatches } from "./recommend/spendMatchReadiness";
+import { idleSpendMatches, moneyText, nameList } from "./recommend";
 
 export type AlertKind =
   | "credit_expires"

@@ -12,5 +12,7 @@ export {
   recommend,
   withAssignment,
 } from "./recommend";
+export { moneyText, nameList } from "./recommendReason";
 export { Rerunner, withAssignments } from "./rerunner";
+export { type IdleSpendMatch, idleSpendMatches } from "./spendMatchReadiness";
 export { boundCredits, creditUpperBound, maxCreditFlow } from "./upperBound";
