@@ -7,7 +7,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { WorkbookTables } from "../sheets";
-import { applyRecommendation, getPlan, selectCell, undoApply, writePlan } from "../sheets/service";
+import {
+  type AlertsStatus,
+  alertsDigest,
+  applyRecommendation,
+  getPlan,
+  selectCell,
+  undoApply,
+  writePlan,
+} from "../sheets/service";
 import { type MemoryWorkbookPort, memoryWorkbookPort } from "./previewPort";
 import { injectShim, previewShimScript } from "./previewShim";
 
@@ -55,6 +63,14 @@ function handlers(port: MemoryWorkbookPort, label: string): Record<string, Handl
       const written = writePlan(port);
       return { ...written, notes: [...written.notes, note] };
     },
+    // Daily alerts need Apps Script's triggers and mail: off here, with the digest a mail would carry.
+    getAlerts: (): AlertsStatus => ({
+      on: false,
+      email: "",
+      hour: 7,
+      timeZone: port.timeZone(),
+      ...alertsDigest(port),
+    }),
     selectCell: ([sheet, a1]) => {
       selectCell(port, sheet, a1);
       return null;

@@ -16,13 +16,8 @@
  *   failure on the same sheets is not mailed again.
  */
 import { isoDate, type Plan } from "../core";
-import {
-  type AlertsJson,
-  alertsToJson,
-  dayInTimeZone,
-  readAndPlan,
-  type WorkbookTables,
-} from "../sheets";
+import { dayInTimeZone, readAndPlan, type WorkbookTables } from "../sheets";
+import { type AlertsStatus, alertsDigest } from "../sheets/service";
 import { type AlertMail, alertMail, failureMail } from "./alertMail";
 import { spreadsheetPort } from "./spreadsheetPort";
 
@@ -98,20 +93,9 @@ function planSheets(spreadsheet: Spreadsheet): PlannedSheets {
   return { ok: true, plan: result.plan };
 }
 
-/** The digest the next mail would carry (the sidebar shows it), and whether alerts are on. */
-export function alertsPreview(spreadsheet: Spreadsheet): AlertsState & {
-  digest: AlertsJson | null;
-  error: string | null;
-} {
-  const state = alertsState(spreadsheet);
-  const planned = planSheets(spreadsheet);
-  if (!planned.ok) return { ...state, digest: null, error: planned.reason };
-  const digest = planned.plan.alerts ?? null;
-  return {
-    ...state,
-    digest: digest && alertsToJson(digest, planned.plan.minorUnits),
-    error: null,
-  };
+/** The sidebar's view: whether alerts are on, and the digest the next mail would carry. */
+export function alertsPreview(spreadsheet: Spreadsheet): AlertsStatus {
+  return { ...alertsState(spreadsheet), ...alertsDigest(spreadsheetPort(spreadsheet)) };
 }
 
 export type AlertRun =

@@ -19,6 +19,7 @@ import {
   type Warning,
 } from "../core";
 import {
+  ALERT_KIND_LABELS,
   CAMPAIGN_STATUS_LABELS,
   CAMPAIGN_STATUSES,
   CREDIT_STATUS_LABELS,
@@ -118,6 +119,8 @@ export interface RecommendationJson {
 /** R15: one digest item; `date` is the day to act by, `amount` the money at risk. */
 export interface AlertItemJson {
   kind: AlertKind;
+  /** The kind as a person reads it ("Credit not assigned"). */
+  label: string;
   date: string;
   amount: number;
   credit: { id: string; name: string } | null;
@@ -249,6 +252,7 @@ export function alertsToJson(digest: AlertDigest, minorUnits: number): AlertsJso
     to: isoDate(digest.to),
     items: digest.items.map((item) => ({
       kind: item.kind,
+      label: ALERT_KIND_LABELS[item.kind],
       date: isoDate(item.day),
       amount: m(item.amount),
       credit: item.credit && { ...item.credit },

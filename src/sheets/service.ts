@@ -6,7 +6,7 @@
  */
 import { type Plan, toMajor } from "../core";
 import type { Table, WorkbookTables } from "./index";
-import { type PlanJson, planToJson } from "./planJson";
+import { type AlertsJson, alertsToJson, type PlanJson, planToJson } from "./planJson";
 import { type PlanRequest, readAndPlan, readAt } from "./planWorkbook";
 import { campaignTable, creditTable, drawdownTable, type OutTable, warningTable } from "./tables";
 import { parseWhatIf, type WhatIfChange } from "./whatIf";
@@ -108,6 +108,28 @@ export function getPlan(port: WorkbookPort, whatIf: unknown, options: unknown = 
   const json = planToJson(plan, { series: true, labels: true });
   if (!withRecommendations) json.recommendationsPending = true;
   return json;
+}
+
+/** The sidebar's view of daily alerts (R15): on or off, and the digest the next mail carries. */
+export interface AlertsStatus {
+  on: boolean;
+  /** Where the mail goes (the user who turned alerts on). */
+  email: string;
+  /** Hour of day (spreadsheet zone) the trigger runs at. */
+  hour: number;
+  timeZone: string;
+  /** The digest of the sheets as they are (no what-if); null when they cannot be planned. */
+  digest: AlertsJson | null;
+  /** Why the sheets cannot be planned (the mail would say so), or null. */
+  error: string | null;
+}
+
+/** R15: the digest the next daily mail would carry, from the sheets as they are. */
+export function alertsDigest(port: WorkbookPort): Pick<AlertsStatus, "digest" | "error"> {
+  const result = readAndPlan(port.readTables(), requestOf(port));
+  if (!result.ok) return { digest: null, error: result.error };
+  const { plan } = result;
+  return { digest: plan.alerts && alertsToJson(plan.alerts, plan.minorUnits), error: null };
 }
 
 const A1_PATTERN = /^([A-Z]{1,3})([1-9][0-9]{0,6})$/;

@@ -4,6 +4,7 @@
  * panel always says what it is doing: loading, ready, or the server's error.
  */
 import type { PlanJson, RecommendationJson, WarningJson } from "../sheets/planJson";
+import { createAlertsPanel } from "./alertsPanel";
 import { renderChart } from "./chart";
 import { chartData } from "./chartData";
 import { confirmDialog } from "./dialog";
@@ -41,6 +42,7 @@ let lastApply: ApplyReply | null = null;
 let planRequest = 0;
 let busy = false;
 const views = newViews();
+const alertsPanel = createAlertsPanel(() => plan?.currency ?? "USD");
 const whatIf = createWhatIfPanel(() => {
   drawBanner();
   void loadPlan();
@@ -142,6 +144,7 @@ function drawPlan(current: PlanJson): void {
       `Campaigns (${current.campaigns.length})`,
       renderCampaigns(current, views.campaigns),
     ),
+    alertsPanel,
   );
   whatIf.update(current, saved ?? current);
   drawUndo();

@@ -5,7 +5,7 @@
  * crosses contains a Date: the plan is JSON with `YYYY-MM-DD` strings.
  */
 import type { PlanJson } from "../sheets/planJson";
-import type { ApplyResult } from "../sheets/service";
+import type { AlertsStatus, ApplyResult } from "../sheets/service";
 import type { WhatIfChange } from "../sheets/whatIf";
 
 /** Notes a server may add to a result (the local preview says it changed an in-memory copy). */
@@ -28,6 +28,7 @@ export interface ServerFunctions {
   undoApply(creditId: string, before: string, after: string): (ApplyResult & ResultNotes) | null;
   writePlanToSheets(): WriteResult | null | undefined;
   selectCell(sheet: string, a1: string): unknown;
+  getAlerts(): AlertsStatus;
 }
 
 export type ServerFunctionName = keyof ServerFunctions;

@@ -344,6 +344,7 @@ describe("credit-planner alerts (R15, CONTRACT §5)", () => {
     expect(json.items).toEqual([
       {
         kind: "credit_unassigned",
+        label: "Credit not assigned",
         date: "2026-12-24",
         amount: 500,
         credit: { id: "ASSIGN-AGENCY", name: "Agency credit (not assigned yet)" },

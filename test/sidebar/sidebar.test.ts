@@ -97,6 +97,21 @@ describe("sidebar over the basic workbook", () => {
     expect(await page.locator("#campaigns tbody tr").count()).toBe(plan.campaigns.length);
   });
 
+  test("Daily alerts (R15): opened, it shows the state and the next mail's digest from the server", async () => {
+    const status = await rpc<{
+      on: boolean;
+      digest: { items: { label: string; action: string }[] };
+    }>(preview.url, "getAlerts", []);
+    expect(status.on).toBe(false); // the preview has no triggers
+    expect(status.digest.items.length).toBeGreaterThan(0);
+    await page.locator("#alerts-section summary").click();
+    await expect.poll(() => page.locator("#alerts li").count()).toBe(status.digest.items.length);
+    expect(await page.locator("#alerts .alerts-state").textContent()).toContain("Off");
+    const first = (await page.locator("#alerts li").first().textContent()) ?? "";
+    expect(first).toContain(status.digest.items[0].label);
+    expect(first).toContain(status.digest.items[0].action);
+  });
+
   test("credits at risk come first and headers sort (R11 CREDIT_EXPIRES_UNUSED)", async () => {
     const plan = await rpc<PlanJson>(preview.url, "getPlan", [null]);
     const atRisk = plan.credits.filter((c) => c.atRisk > 0).length;
