@@ -6,11 +6,11 @@
  */
 import type { AlertsStatus } from "../sheets/service";
 import { h, replaceChildren } from "./dom";
-import { money } from "./format";
+import { type MoneyUnit, money } from "./format";
 import { callServer, errorMessage } from "./rpc";
 
 /** The section's body for one answer of `getAlerts`. */
-export function renderAlerts(status: AlertsStatus, currency: string): HTMLElement {
+export function renderAlerts(status: AlertsStatus, unit: MoneyUnit): HTMLElement {
   const state = status.on
     ? `On: when something needs action, a mail goes to ${status.email} at about ${status.hour}:00 (${status.timeZone}).`
     : "Off. Extensions → Credit Planner → Email me daily alerts turns it on.";
@@ -47,7 +47,7 @@ export function renderAlerts(status: AlertsStatus, currency: string): HTMLElemen
         h(
           "li",
           null,
-          h("strong", null, `${item.date} · ${item.label} · ${money(item.amount, currency)}`),
+          h("strong", null, `${item.date} · ${item.label} · ${money(item.amount, unit)}`),
           " ",
           item.credit ? item.credit.id : item.campaigns.map((c) => c.name || c.id).join(", "),
           h("br", null),
@@ -60,7 +60,7 @@ export function renderAlerts(status: AlertsStatus, currency: string): HTMLElemen
 }
 
 /** A closed "Daily alerts" section that asks the server when opened; kept across re-draws. */
-export function createAlertsPanel(currency: () => string): HTMLElement {
+export function createAlertsPanel(unit: () => MoneyUnit): HTMLElement {
   const body = h(
     "div",
     { attrs: { id: "alerts" } },
@@ -76,7 +76,7 @@ export function createAlertsPanel(currency: () => string): HTMLElement {
     if (!(panel as HTMLDetailsElement).open) return;
     replaceChildren(body, h("p", { className: "empty" }, "Loading…"));
     callServer("getAlerts").then(
-      (status) => replaceChildren(body, renderAlerts(status, currency())),
+      (status) => replaceChildren(body, renderAlerts(status, unit())),
       (error) =>
         replaceChildren(
           body,

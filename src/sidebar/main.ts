@@ -42,7 +42,7 @@ let lastApply: ApplyReply | null = null;
 let planRequest = 0;
 let busy = false;
 const views = newViews();
-const alertsPanel = createAlertsPanel(() => plan?.currency ?? "USD");
+const alertsPanel = createAlertsPanel(() => plan ?? { currency: "USD", minorUnits: 2 });
 const whatIf = createWhatIfPanel(() => {
   drawBanner();
   void loadPlan();

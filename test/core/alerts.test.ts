@@ -96,7 +96,8 @@ describe("R15 alert digest", () => {
 
   it("R15: campaigns whose first stop starts within N days are one item per day, with the money they leave undelivered", () => {
     // 40.00 cash pays X and Y (10.00 a day each) on 12-01 and 12-02, so both stop on
-    // 12-03; a top-up on 12-10 ends the stop: 7 days × 2 × 10.00 go undelivered.
+    // 12-03; a top-up on 12-10 ends the stop: 7 days × 2 × 10.00 go undelivered,
+    // and R13 advises exactly that, 140.00 on 12-03 for the window 12-03 … 12-09.
     const m = model({
       account: { cashBalance: 4_000 },
       campaigns: [campaign("X", { budget: 1_000 }), campaign("Y", { budget: 1_000 })],
@@ -115,9 +116,11 @@ describe("R15 alert digest", () => {
           { id: "Y", name: "Campaign Y" },
         ],
         action:
-          "2 campaigns (Campaign X and Campaign Y) stop delivering on 2026-12-03 for lack of money: top up or set a card as fallback before 2026-12-03.",
+          "2 campaigns (Campaign X and Campaign Y) stop delivering on 2026-12-03 for lack of money: top up 140.00 USD by 2026-12-03.",
         assign: [],
-        topUps: [],
+        topUps: [
+          { day: day("2026-12-03"), amount: 2 * 7 * 1_000, until: day("2026-12-09"), cardPays: 0 },
+        ],
       },
     ]);
   });
