@@ -43,7 +43,6 @@ import {
 } from "./rowReader";
 import { isKnownTimeZone } from "./timeZone";
 import {
-  type Cell,
   type ReadFailure,
   type ReadOptions,
   SHEET_NAMES,

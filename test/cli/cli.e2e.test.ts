@@ -1,22 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useBuiltCli } from "./builtCli";
 import { writeXlsx } from "./xlsxFixture";
 
 const SAMPLE = "examples/sample-workbook";
-let work: string;
-
-beforeAll(() => {
-  const built = spawnSync(process.execPath, ["scripts/build.mjs"], { encoding: "utf8" });
-  if (built.status !== 0) throw new Error(`build failed: ${built.stderr}`);
-  work = mkdtempSync(join(tmpdir(), "credit-planner-cli-"));
-});
-
-afterAll(() => {
-  rmSync(work, { recursive: true, force: true });
-});
+const scratch = useBuiltCli("credit-planner-cli-");
 
 function cli(...args: string[]) {
   const run = spawnSync(process.execPath, ["dist/cli.mjs", ...args], {
@@ -29,7 +19,7 @@ function cli(...args: string[]) {
 
 /** Writes CSV files into a fresh directory. */
 function csvDir(name: string, files: Record<string, string | Uint8Array>): string {
-  const dir = join(work, name);
+  const dir = join(scratch(), name);
   mkdirSync(dir, { recursive: true });
   for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
   return dir;
@@ -379,7 +369,7 @@ describe("credit-planner alerts (R15, CONTRACT §5)", () => {
     expectOneLineError(cli("alerts", SAMPLE, "--daily"), 2, "--daily");
     const noCampaigns = csvDir("alerts-no-campaigns", { "credits.csv": CREDITS });
     expectOneLineError(cli("alerts", noCampaigns), 1, "campaigns.csv", "Campaigns");
-    expectOneLineError(cli("alerts", join(work, "missing-dir")), 1);
+    expectOneLineError(cli("alerts", join(scratch(), "missing-dir")), 1);
   });
 });
 
@@ -413,7 +403,7 @@ describe("exit codes and one-line reasons (CONTRACT §2)", () => {
   });
 
   it("1 for unreadable files: missing path, binary garbage, unbalanced quotes, a broken .xlsx", () => {
-    expectOneLineError(cli("plan", join(work, "does-not-exist")), 1, "does-not-exist");
+    expectOneLineError(cli("plan", join(scratch(), "does-not-exist")), 1, "does-not-exist");
     const garbage = new Uint8Array(8192).map((_, i) => (i * 7919 + 13) % 256);
     const binary = csvDir("binary", { "campaigns.csv": CAMPAIGNS, "credits.csv": garbage });
     expectOneLineError(cli("plan", binary), 1, "credits.csv");
@@ -422,7 +412,7 @@ describe("exit codes and one-line reasons (CONTRACT §2)", () => {
       "credits.csv": CREDITS,
     });
     expectOneLineError(cli("plan", quotes), 1, "campaigns.csv", "uote");
-    const fakeXlsx = join(work, "fake.xlsx");
+    const fakeXlsx = join(scratch(), "fake.xlsx");
     writeFileSync(fakeXlsx, garbage);
     expectOneLineError(cli("plan", fakeXlsx), 1, "fake.xlsx");
   });
@@ -462,7 +452,7 @@ describe("workbook formats", () => {
   });
 
   it("an .xlsx with sheets found by name, date cells read as the day they show", () => {
-    const book = join(work, "book.xlsx");
+    const book = join(scratch(), "book.xlsx");
     writeXlsx(book, {
       Notes: [["ignored"]],
       campaigns: [
@@ -489,7 +479,7 @@ describe("workbook formats", () => {
   });
 
   it("template writes the five sheets, which plan cleanly; it never overwrites", () => {
-    const dir = join(work, "template");
+    const dir = join(scratch(), "template");
     const run = cli("template", dir);
     expect(run.status).toBe(0);
     expect(readdirSync(dir).sort()).toEqual([

@@ -5,33 +5,14 @@
  * heap, so an unbounded read shows up as a crash instead of passing slowly.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import {
-  closeSync,
-  ftruncateSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { closeSync, ftruncateSync, mkdirSync, openSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { strToU8, Zip, ZipDeflate, zipSync } from "fflate";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useBuiltCli } from "./builtCli";
 import { writeXlsx, xlsxParts } from "./xlsxFixture";
 
-let work: string;
-
-beforeAll(() => {
-  const built = spawnSync(process.execPath, ["scripts/build.mjs"], { encoding: "utf8" });
-  if (built.status !== 0) throw new Error(`build failed: ${built.stderr}`);
-  work = mkdtempSync(join(tmpdir(), "credit-planner-hostile-"));
-});
-
-afterAll(() => {
-  rmSync(work, { recursive: true, force: true });
-});
+const scratch = useBuiltCli("credit-planner-hostile-");
 
 /** Heap of every child run: a bounded reader fits easily, an unbounded one crashes. */
 const HEAP_MB = 256;
@@ -55,7 +36,7 @@ function expectOneLineError(run: ReturnType<typeof cli>, ...mentions: string[]) 
 }
 
 function csvDir(name: string, files: Record<string, string | Uint8Array>): string {
-  const dir = join(work, name);
+  const dir = join(scratch(), name);
   mkdirSync(dir, { recursive: true });
   for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
   return dir;
@@ -138,7 +119,7 @@ describe("only regular files of a bounded size are read (issue 16.2)", () => {
   });
 
   it("an .xlsx that is a symlink to /dev/zero is refused", () => {
-    const file = join(work, "zero.xlsx");
+    const file = join(scratch(), "zero.xlsx");
     symlinkSync("/dev/zero", file);
     expectOneLineError(cli("plan", file), "zero.xlsx", "not a regular file");
   });
@@ -206,7 +187,7 @@ function declareSize(zip: Uint8Array, name: string, size: number): void {
 
 describe(".xlsx zip bombs are refused before they are inflated (issue 16.3)", () => {
   it("a few hundred KB that declare 140 MB of sheet XML: refused from the zip's directory", () => {
-    const file = join(work, "bomb.xlsx");
+    const file = join(scratch(), "bomb.xlsx");
     const size = streamedBomb(file, 140);
     expect(size).toBeLessThan(2 * 1024 * 1024);
     expectOneLineError(cli("plan", file), "bomb.xlsx", "inflates to more than 128 MB");
@@ -220,7 +201,7 @@ describe(".xlsx zip bombs are refused before they are inflated (issue 16.3)", ()
     );
     const zip = zipSync(parts);
     declareSize(zip, "xl/worksheets/sheet1.xml", 1000);
-    const file = join(work, "liar.xlsx");
+    const file = join(scratch(), "liar.xlsx");
     writeFileSync(file, zip);
     expectOneLineError(cli("plan", file), "liar.xlsx", "larger than its zip entry says");
   });
@@ -230,7 +211,7 @@ describe(".xlsx zip bombs are refused before they are inflated (issue 16.3)", ()
     parts["xl/worksheets/sheet1.xml"] = strToU8(
       '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Campaign ID</t></is></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData></worksheet>',
     );
-    const file = join(work, "far-cell.xlsx");
+    const file = join(scratch(), "far-cell.xlsx");
     writeFileSync(file, zipSync(parts));
     expectOneLineError(cli("plan", file), "far-cell.xlsx", "more than 5,000,000 cells");
   });
@@ -254,7 +235,7 @@ describe(".xlsx zip bombs are refused before they are inflated (issue 16.3)", ()
       part.push(bytes, true);
     }
     zip.end();
-    const file = join(work, "streamed.xlsx");
+    const file = join(scratch(), "streamed.xlsx");
     writeFileSync(file, Buffer.concat(chunks));
     const run = cli("plan", file, "--json");
     expect(run.stderr).toBe("");
@@ -296,7 +277,7 @@ describe("control characters never reach the terminal raw (issue 16.8)", () => {
   });
 
   it("stderr: a path with escape sequences is shown escaped", () => {
-    const run = cli("plan", join(work, `no${ESC}[2Jsuch`));
+    const run = cli("plan", join(scratch(), `no${ESC}[2Jsuch`));
     expectOneLineError(run, "no\\x1b[2Jsuch", "no such file");
     expect(run.stderr).not.toContain(ESC);
   });
@@ -338,7 +319,7 @@ describe("messages say what is wrong (issue 16.12)", () => {
   });
 
   it("an xlsx #N/A cell is an error cell, not empty", () => {
-    const file = join(work, "na.xlsx");
+    const file = join(scratch(), "na.xlsx");
     writeXlsx(file, {
       ...XLSX_SHEETS,
       Credits: [

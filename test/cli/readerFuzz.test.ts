@@ -11,15 +11,15 @@
  * FUZZ_SEED=<seed>.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prng } from "../../scripts/synthetic";
 import { readCsv } from "../../src/cli/csv";
 import { InputError, loadWorkbook } from "../../src/cli/loadWorkbook";
 import { readAndPlan } from "../../src/sheets";
+import { useBuiltCli } from "./builtCli";
 import { type XlsxCell, xlsxParts } from "./xlsxFixture";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_201);
@@ -30,17 +30,7 @@ const SAMPLE = "examples/sample-workbook";
 const FILES = ["campaigns.csv", "credits.csv", "account.csv", "topups.csv", "spend-history.csv"];
 const NOW = Date.UTC(2026, 11, 1, 12);
 
-let work: string;
-
-beforeAll(() => {
-  const built = spawnSync(process.execPath, ["scripts/build.mjs"], { encoding: "utf8" });
-  if (built.status !== 0) throw new Error(`build failed: ${built.stderr}`);
-  work = mkdtempSync(join(tmpdir(), "credit-planner-fuzz-"));
-});
-
-afterAll(() => {
-  rmSync(work, { recursive: true, force: true });
-});
+const scratch = useBuiltCli("credit-planner-fuzz-");
 
 type Random = () => number;
 const int = (random: Random, max: number) => Math.floor(random() * max);
@@ -230,7 +220,7 @@ async function fuzz(
   const started = Date.now();
   let cases = 0;
   while (Date.now() - started < BUDGET_MS || cases < 5) {
-    const path = join(work, `${name}-${cases}${name.startsWith("xlsx") ? ".xlsx" : ""}`);
+    const path = join(scratch(), `${name}-${cases}${name.startsWith("xlsx") ? ".xlsx" : ""}`);
     make(random, path);
     await check(path, `${name} case ${cases} (FUZZ_SEED=${SEED})`);
     cases += 1;
