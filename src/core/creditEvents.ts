@@ -30,11 +30,9 @@ export class CreditEvents {
   /** Puts a credit where the day loop will find it. */
   schedule(state: CreditState): void {
     if (state.phase === "live") {
-      if (state.issueDay !== null && state.issueDay > this.start) {
-        this.arrive(state.issueDay, state.index);
-      } else {
-        this.enter(state.index, 0);
-      }
+      this.enter(state.index, 0);
+    } else if (state.phase === "scheduled" && state.issueDay !== null) {
+      this.arrive(state.issueDay, state.index);
     } else if (state.phase === "earning") {
       this.earning.push(state.index);
       this.checkOfferAtStart(state);
@@ -57,8 +55,7 @@ export class CreditEvents {
     for (const k of arriving) {
       const state = states[k];
       if (state.phase === "to_redeem") coupons.push(state);
-      else if (state.phase === "earned") this.land(state, day);
-      else if (state.phase === "live") this.enter(k, i);
+      else if (state.phase === "earned" || state.phase === "scheduled") this.land(state, day);
     }
     for (const state of coupons) this.redeem(states, state, i, day);
   }
@@ -121,7 +118,7 @@ export class CreditEvents {
     this.arrive(issueDay, state.index);
   }
 
-  /** R7: an earned credit lands; its validity starts on its issue day. */
+  /** R7: an earned credit lands (or an Available one reaches its Issue date, R4); its validity starts on its issue day. */
   private land(state: CreditState, day: Day): void {
     const { credit } = state;
     const amount = Math.max(0, credit.amount - credit.used);

@@ -11,6 +11,8 @@ import { assignmentLimitFor, lastUsableDay } from "./validity";
  * - `inactive`: never usable in the plan (Used, Expired, Not available, or
  *   validity ended before plan start).
  * - `live`: in the balance; usable on issueDay…lastUsable.
+ * - `scheduled`: an Available credit whose Issue date is after plan start; it
+ *   enters the balance on that day like a landing (R4, spec v3).
  * - `earning`: R7 threshold not reached yet; `earned`: reached, not landed.
  * - `to_redeem`: R9 coupon waiting for its redeem day.
  * - `lapsed`, `rejected`, `pending`: final states of offers and coupons.
@@ -18,6 +20,7 @@ import { assignmentLimitFor, lastUsableDay } from "./validity";
 export type CreditPhase =
   | "inactive"
   | "live"
+  | "scheduled"
   | "earning"
   | "earned"
   | "to_redeem"
@@ -113,43 +116,54 @@ export function initialCreditStates(model: Model, lookup: CampaignLookup): Credi
       rejectedCode: null,
     };
     const left = Math.max(0, credit.amount - credit.used);
-    switch (credit.status) {
-      case "used":
-        state.forcedStatus = "used";
-        break;
-      case "not_available":
-        state.forcedStatus = "unavailable";
-        break;
-      case "expired":
+    // CONTRACT §5: history rows and expired credits still report the days their row gives.
+    if (credit.issueDate !== null) state.issueDay = credit.issueDate;
+    if (credit.issueDate !== null || credit.validUntil !== null) {
+      state.lastUsable =
+        credit.issueDate !== null
+          ? validityEnd(credit, credit.issueDate, model)
+          : credit.validUntil;
+    }
+    if (credit.status === "used") {
+      state.forcedStatus = "used";
+    } else if (credit.status === "not_available") {
+      state.forcedStatus = "unavailable";
+    } else if (credit.status === "expired") {
+      state.forcedStatus = "expired";
+    } else if (credit.validUntil !== null && credit.validUntil < start) {
+      // R4 (spec v3): validity ended before plan start, whatever the input status:
+      // already expired, books nothing, never issued or redeemed.
+      state.forcedStatus = "expired";
+    } else if (credit.status === "available") {
+      // A missing issue date is an input error the reader reports; plan start is the safe guess.
+      const issueDay = credit.issueDate ?? start;
+      state.issueDay = issueDay;
+      state.lastUsable = validityEnd(credit, issueDay, model);
+      if (state.lastUsable < start) {
+        // R4: validity ended before plan start: already expired, books nothing.
         state.forcedStatus = "expired";
-        break;
-      case "available": {
-        // A missing issue date is an input error the reader reports; plan start is the safe guess.
-        const issueDay = credit.issueDate ?? start;
-        state.issueDay = issueDay;
-        state.lastUsable = validityEnd(credit, issueDay, model);
-        if (state.lastUsable < start) {
-          // R4: validity ended before plan start: already expired, books nothing.
-          state.forcedStatus = "expired";
-        } else {
-          state.phase = "live";
-          state.remaining = left;
-          state.remainingAtStart = left;
-        }
-        break;
+      } else if (issueDay > start) {
+        // R4 (spec v3): issued later, it counts as issued when it enters the balance.
+        state.phase = "scheduled";
+      } else {
+        state.phase = "live";
+        state.remaining = left;
+        state.remainingAtStart = left;
       }
-      case "earning":
-        state.phase = "earning";
-        break;
-      case "to_redeem": {
-        state.phase = "to_redeem";
-        // R9: default plan start; an earlier date moves to plan start.
-        state.redeemDay = Math.max(start, credit.redeemOn ?? start);
-        if (credit.redeemBy !== null && state.redeemDay > credit.redeemBy) {
-          state.phase = "rejected";
-          state.rejectedCode = "COUPON_EXPIRED";
-        }
-        break;
+    } else if (credit.status === "earning") {
+      state.phase = "earning";
+      // Projected by R7 once earned.
+      state.issueDay = null;
+      state.lastUsable = null;
+    } else {
+      state.phase = "to_redeem";
+      state.issueDay = null;
+      state.lastUsable = null;
+      // R9: default plan start; an earlier date moves to plan start.
+      state.redeemDay = Math.max(start, credit.redeemOn ?? start);
+      if (credit.redeemBy !== null && state.redeemDay > credit.redeemBy) {
+        state.phase = "rejected";
+        state.rejectedCode = "COUPON_EXPIRED";
       }
     }
     // R6: the limit uses the issue day; an offer not issued yet uses plan start

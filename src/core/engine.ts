@@ -266,6 +266,8 @@ export class Simulation {
     const totalDemand = this.collectDemand(i);
     const cashAtStart = this.cash;
     let oop = 0;
+    // R11 (spec v3): conditions are judged on every day of validity, demand or not.
+    if (totalDemand === 0) this.checkIdleConditions(i, day, cashAtStart);
     if (totalDemand > 0) {
       const cardCanPay = this.cardRoomLeft() > 0;
       if (this.model.account.requirePositiveCash && cashAtStart <= 0 && !cardCanPay) {
@@ -379,6 +381,18 @@ export class Simulation {
     let count = 0;
     for (const c of state.eligible) if (this.demand[c][i] > 0) count++;
     return count;
+  }
+
+  /** R11: on a day without demand, whether each unmet conditional credit's conditions hold. */
+  private checkIdleConditions(i: number, day: Day, cashAtStart: Money): void {
+    for (const k of this.live) {
+      const state = this.states[k];
+      if (state.credit.type !== "conditional" || state.conditionMet || state.remaining <= 0)
+        continue;
+      if (state.issueDay !== null && state.issueDay > day) continue;
+      if (state.lastUsable !== null && state.lastUsable < day) continue;
+      this.conditionsHold(state, i, cashAtStart);
+    }
   }
 
   /** R5 conditional credits: start-of-day cash and out-of-pocket spend through yesterday. */

@@ -206,6 +206,7 @@ function planStatus(state: CreditState): CreditPlanStatus {
       return "lapsed";
     case "earning":
     case "earned":
+    case "scheduled":
     case "to_redeem":
       return "pending";
     case "live":

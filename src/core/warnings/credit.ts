@@ -9,9 +9,19 @@ import type { SimulationOutcome } from "../results";
 import { assignmentWarnings } from "./assignment";
 import { accountWarning, creditWarning } from "./warning";
 
-/** Whether a credit takes part in the plan at all (not history, not refused). */
-function isInPlay(state: CreditState): boolean {
-  return state.forcedStatus === null && state.phase !== "rejected";
+/**
+ * R11 (spec v3): whether the credit can pay in the horizon at all. History
+ * rows, credits expired before plan start, refused coupons, lapsed offers and
+ * credits issued after the horizon ask for no action on assignment,
+ * restrictions, conditions or expiry: no action can make them pay.
+ */
+function canPayInHorizon(state: CreditState): boolean {
+  return (
+    state.forcedStatus === null &&
+    state.phase !== "rejected" &&
+    state.phase !== "lapsed" &&
+    state.phase !== "scheduled"
+  );
 }
 
 export function creditWarnings(
@@ -45,7 +55,17 @@ export function creditWarnings(
         ),
       );
     }
-    if (!isInPlay(state)) continue;
+    if (state.phase === "lapsed") {
+      warnings.push(
+        creditWarning(
+          "OFFER_LAPSES",
+          credit,
+          ["earnBy", "spendThreshold"],
+          `The offer ${credit.id} lapses: its spend threshold of ${money(credit.spendThreshold ?? 0)} is not reached by ${credit.earnBy === null ? "" : isoDate(credit.earnBy)}.`,
+        ),
+      );
+    }
+    if (!canPayInHorizon(state)) continue;
     for (const w of assignmentWarnings(outcome, state, money)) warnings.push(w);
     if (
       hasRestrictions(credit) &&
@@ -91,16 +111,6 @@ export function creditWarnings(
           model,
           `${money(result.blocked)} of credit ${credit.id} could not pay on ${days} from ${isoDate(state.firstBlockedOn ?? start)} because the cash balance was not positive (Require positive cash balance); top up to let it be used.`,
           credit.id,
-        ),
-      );
-    }
-    if (state.phase === "lapsed") {
-      warnings.push(
-        creditWarning(
-          "OFFER_LAPSES",
-          credit,
-          ["earnBy", "spendThreshold"],
-          `The offer ${credit.id} lapses: its spend threshold of ${money(credit.spendThreshold ?? 0)} is not reached by ${credit.earnBy === null ? "" : isoDate(credit.earnBy)}.`,
         ),
       );
     }
