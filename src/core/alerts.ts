@@ -17,6 +17,7 @@
  *   day of a lapsing offer.
  */
 import { isoDate } from "./calendar";
+import { rulesOf } from "./creditTypes";
 import type { Day, Model, Money } from "./model";
 import { NEVER_USABLE, type Plan, SOURCE_UNDELIVERED } from "./plan";
 import { idleSpendMatches, moneyText, nameList } from "./recommend";
@@ -124,7 +125,7 @@ export function alertDigest(
     plan.warnings.filter((w) => w.code === "UNASSIGNED_CREDIT").map((w) => w.credit),
   );
   plan.credits.forEach((credit, i) => {
-    if (credit.type !== "assignable" || !unassignedIds.has(credit.id)) return;
+    if (!rulesOf(credit).assignable || !unassignedIds.has(credit.id)) return;
     if (NEVER_USABLE.has(credit.status) || credit.lastUsableDay === null) return;
     const held = credit.remainingAtStart + credit.issued;
     if (held <= 0 || credit.lastUsableDay < plan.start) return;
@@ -177,7 +178,7 @@ export function alertDigest(
   plan.credits.forEach((credit, i) => {
     if (listed.has(i) || credit.expired <= 0 || !within(credit.lastUsableDay)) return;
     const lastDay = credit.lastUsableDay;
-    const saving = credit.type === "assignable" ? savingAssignment(i, lastDay) : null;
+    const saving = rulesOf(credit).assignable ? savingAssignment(i, lastDay) : null;
     add(
       {
         kind: "credit_expires",
@@ -188,7 +189,7 @@ export function alertDigest(
         action: `${money(credit.expired)} expires unused after ${isoDate(lastDay)}: ${
           saving
             ? saving.text
-            : credit.type === "assignable"
+            : rulesOf(credit).assignable
               ? `assign it to more campaigns that spend by ${isoDate(lastDay)}`
               : `raise the budget of a campaign it can pay for before ${isoDate(lastDay)}`
         }.`,

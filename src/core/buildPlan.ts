@@ -3,6 +3,7 @@ import { alertDigest } from "./alerts";
 import { topUpAdvice } from "./answers/advice";
 import { cashRunsOutMessage } from "./answers/cashRunsOut";
 import { type SimulationBasis, simulationBasis } from "./basis";
+import { rulesOf } from "./creditTypes";
 import { simulate } from "./engine";
 import type { Model } from "./model";
 import type { Plan } from "./plan";
@@ -23,7 +24,7 @@ export function buildPlan(model: Model, options: BuildOptions = {}): Plan {
   const basis = simulationBasis(model);
   if (options.recommendations === false) return withAdvice(model, basis, simulate(model, basis));
   // Only assignable credits are re-assigned (R12).
-  const assignable = model.credits.flatMap((c, i) => (c.type === "assignable" ? [i] : []));
+  const assignable = model.credits.flatMap((c, i) => (rulesOf(c).assignable ? [i] : []));
   const rerunner = new Rerunner(model, basis, assignable, { fullPlan: true });
   const plan = rerunner.plan;
   if (!plan) throw new Error("the rerunner keeps the full plan");

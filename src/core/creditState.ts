@@ -2,6 +2,8 @@
  * The engine's running state of one credit, and how it starts (R5–R9 before
  * the first simulated day).
  */
+
+import { rulesOf } from "./creditTypes";
 import { type ResolvedAssignment, type RestrictionIndex, resolveAssignment } from "./eligibility";
 import type { Credit, Day, Model, Money } from "./model";
 import type { CreditPlanStatus } from "./plan";
@@ -91,7 +93,7 @@ export function initialCreditStates(model: Model, lookup: CampaignLookup): Credi
       credit,
       phase: "inactive",
       forcedStatus: null,
-      tier: credit.type === "business_center" ? 1 : 2,
+      tier: rulesOf(credit).tier,
       remaining: 0,
       remainingAtStart: 0,
       issued: 0,
@@ -184,7 +186,7 @@ export function setEligibility(
   state.eligibilityDay = issueDay;
   state.assignmentLimit = assignmentLimitFor(issueDay, model.account.assignmentLimit);
   const restricted = credit.adProducts.length > 0 || credit.countries.length > 0;
-  if (credit.type === "assignable") {
+  if (rulesOf(credit).assignable) {
     state.assignment = resolveAssignment(
       credit.assignedCampaigns,
       lookup.campaignIndexById,

@@ -3,6 +3,7 @@
 export * from "./alerts";
 export { buildPlan } from "./buildPlan";
 export * from "./calendar";
+export { CREDIT_TYPES, type CreditTypeRules, rulesOf } from "./creditTypes";
 export { computeDemand } from "./demand";
 export { canBeNewlyAssigned, passesRestrictions, resolveAssignment } from "./eligibility";
 export { simulate } from "./engine";

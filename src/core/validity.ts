@@ -1,5 +1,6 @@
 /** R6, R7, R8: the date rules a custom function can also ask for. */
 import { addBusinessDays, dayFromYmd } from "./calendar";
+import { CREDIT_TYPES } from "./creditTypes";
 import type { CreditType, Day } from "./model";
 
 /** R8: `Valid until` when given, else issue day + validity − 1 (issue day is day 1). */
@@ -28,11 +29,12 @@ export function earnedIssueDay(
   tier: "standard" | "high",
   holidays: ReadonlySet<Day>,
 ): Day {
-  if (type === "spend_match") {
-    const delay = explicitDelay ?? 2;
+  const rule = CREDIT_TYPES[type].issueDelay;
+  if (rule.unit === "calendar") {
+    const delay = explicitDelay ?? rule.days;
     return thresholdDay + Math.max(delay, 1);
   }
-  const delay = explicitDelay ?? (tier === "high" ? 0 : 7);
+  const delay = explicitDelay ?? (tier === "high" ? rule.highTierDays : rule.standardDays);
   if (delay <= 0) return thresholdDay + 1;
   return addBusinessDays(thresholdDay, delay, holidays);
 }

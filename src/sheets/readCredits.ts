@@ -1,5 +1,5 @@
 /** The Credits sheet (SHEETS.md "Credits") → model credits, in sheet order. */
-import type { Credit, Day } from "../core";
+import { CREDIT_TYPES, type Credit, type Day } from "../core";
 import {
   enumChoices,
   type MoneyFormat,
@@ -64,7 +64,7 @@ export function readCreditRow(
     (c) => readEnumCell(c, CREDIT_STATUS_TABLE),
     "available",
   );
-  if (status === "to_redeem" && type !== null && type !== "coupon") {
+  if (status === "to_redeem" && type !== null && !CREDIT_TYPES[type].redeemable) {
     reader.invalid("status", "is for coupons only");
   }
 

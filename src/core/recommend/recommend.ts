@@ -12,6 +12,7 @@
  */
 
 import { type SimulationBasis, simulationBasis } from "../basis";
+import { rulesOf } from "../creditTypes";
 import type { RestrictionIndex } from "../eligibility";
 import type { CreditOutcome } from "../engine";
 import type { Model, Money, Warning } from "../model";
@@ -156,7 +157,7 @@ function targetsOf(model: Model, plan: Plan, restrictions: RestrictionIndex): Ta
   const targets: Target[] = [];
   model.credits.forEach((credit, i) => {
     const projected = plan.credits[i];
-    if (credit.type !== "assignable" || !projected || NEVER_USABLE.has(projected.status)) return;
+    if (!rulesOf(credit).assignable || !projected || NEVER_USABLE.has(projected.status)) return;
     const capacity = projected.remainingAtStart + projected.issued;
     // Nothing expires: no assignment can leave less (R12 recommends only a gain).
     if (capacity <= 0 || projected.expired <= 0) return;

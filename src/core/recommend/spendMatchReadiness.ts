@@ -5,6 +5,7 @@
  * and ready before you hit the threshold").
  */
 import { isoDate } from "../calendar";
+import { rulesOf } from "../creditTypes";
 import type { Model, Money, Warning } from "../model";
 import type { Plan } from "../plan";
 import { creditWarning } from "../warnings/warning";
@@ -23,7 +24,7 @@ export interface IdleSpendMatch {
 export function idleSpendMatches(model: Model, plan: Plan): IdleSpendMatch[] {
   const result: IdleSpendMatch[] = [];
   model.credits.forEach((credit, i) => {
-    if (credit.type !== "spend_match" || credit.status !== "earning") return;
+    if (!rulesOf(credit).watchLanding || credit.status !== "earning") return;
     const projected = plan.credits[i];
     if (!projected || projected.issued <= 0 || projected.expired <= 0) return;
     const { issuedOn, lastUsableDay } = projected;

@@ -10,6 +10,8 @@
  * campaign-days, so one node per (class, block) capped by the summed demand
  * carries exactly the flow the per-day graph would.
  */
+
+import { rulesOf } from "../creditTypes";
 import { canBeNewlyAssigned, RestrictionIndex } from "../eligibility";
 import type { Model, Money } from "../model";
 import { NEVER_USABLE, type Plan } from "../plan";
@@ -216,7 +218,7 @@ export function boundCredits(
     if (first > last) return;
     const matching = restrictions.matching(credit);
     let campaigns: ArrayLike<number> = matching;
-    if (credit.type === "assignable") {
+    if (rulesOf(credit).assignable) {
       const holding = new Set(projected.assignedCampaigns);
       const assignable: number[] = [];
       for (const c of matching) {

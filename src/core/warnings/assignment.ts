@@ -1,6 +1,7 @@
 /** R6/R11: warnings about what a credit is assigned to. */
 import { isoDate } from "../calendar";
 import type { CreditState } from "../creditState";
+import { rulesOf } from "../creditTypes";
 import type { Money, Warning } from "../model";
 import type { SimulationOutcome } from "../results";
 import { creditWarning } from "./warning";
@@ -15,7 +16,7 @@ export function assignmentWarnings(
   const { credit } = state;
   const warnings: Warning[] = [];
   const cell = ["assignedCampaigns"];
-  if (credit.type === "business_center" && credit.assignedCampaigns.length > 0) {
+  if (rulesOf(credit).assignmentIgnored && credit.assignedCampaigns.length > 0) {
     warnings.push(
       creditWarning(
         "BC_CREDIT_ASSIGNED",
@@ -26,7 +27,7 @@ export function assignmentWarnings(
     );
   }
   const assignment = state.assignment;
-  if (credit.type !== "assignable" || !assignment) return warnings;
+  if (!rulesOf(credit).assignable || !assignment) return warnings;
   const skippedRow = new Map((model.skippedCampaigns ?? []).map((c) => [c.id, c.row]));
   for (const id of assignment.unknown) {
     const row = skippedRow.get(id);

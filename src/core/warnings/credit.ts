@@ -1,6 +1,7 @@
 /** R6–R9, R11: the warnings about each credit once the days are simulated. */
 import { isoDate } from "../calendar";
 import type { CreditState } from "../creditState";
+import { rulesOf } from "../creditTypes";
 import { hasRestrictions, isDelivering, passesRestrictions } from "../eligibility";
 import type { Day, Money, Warning } from "../model";
 import { formatMoney } from "../money";
@@ -80,7 +81,7 @@ export function creditWarnings(
         ),
       );
     }
-    if (credit.type === "conditional" && state.conditionChecked && !state.conditionMet) {
+    if (rulesOf(credit).conditional && state.conditionChecked && !state.conditionMet) {
       const thresholdFirst = credit.spendThreshold !== null;
       warnings.push(
         creditWarning(
