@@ -26,7 +26,8 @@ async function buildNodeBundles() {
       outfile,
       // The .xlsx reader is loaded only for .xlsx input; bundling it would make
       // every CSV run parse ~300 KB more at start-up. It is a dependency.
-      external: ["read-excel-file"],
+      // iconv-lite (Windows-1252 CSV) likewise: only a file that is not UTF-8 loads it.
+      external: ["read-excel-file", "iconv-lite"],
       banner: {
         js: "#!/usr/bin/env node\nimport { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
       },

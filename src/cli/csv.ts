@@ -1,9 +1,11 @@
 /**
  * CSV text → table, as a spreadsheet would import it: UTF-8 with or without
- * BOM (UTF-16 with a BOM is decoded too, with a note), quoted fields with new
+ * BOM (UTF-16 with a BOM, and Windows-1252 when the bytes are not UTF-8, are
+ * decoded too, with a note), quoted fields with new
  * lines, `;`-separated files as European locales save them. Blank lines stay
  * rows, so A1 addresses match the spreadsheet's.
  */
+import { createRequire } from "node:module";
 import { parse } from "csv-parse/sync";
 import { normalizeKey, type Table } from "../sheets";
 
@@ -82,7 +84,7 @@ export function detectDelimiter(text: string, headerSpellings?: ReadonlySet<stri
 export interface DecodedText {
   text: string;
   /** Set when the bytes were not UTF-8: what they were read as. */
-  encoding?: "UTF-16LE" | "UTF-16BE";
+  encoding?: "UTF-16LE" | "UTF-16BE" | "Windows-1252";
 }
 
 function decodeStrict(bytes: Uint8Array, label: string, what: string): string {
@@ -95,9 +97,10 @@ function decodeStrict(bytes: Uint8Array, label: string, what: string): string {
 
 /**
  * Strict UTF-8, or UTF-16 when the file starts with its byte-order mark
- * (Excel's "Unicode text" saves it): decoding is kinder than refusing, and
- * the caller tells the user. Other binary data (NUL bytes, invalid
- * sequences) is refused.
+ * (Excel's "Unicode text" saves it), or Windows-1252 when the bytes are not
+ * UTF-8 (Excel's plain "CSV" on Windows, SHEETS.md "Locale"): decoding is
+ * kinder than refusing, and the caller tells the user. Binary data (NUL
+ * bytes, control characters) is refused.
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
@@ -109,9 +112,43 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     return { text, encoding: "UTF-16BE" };
   }
   if (bytes.includes(0)) throw new UnreadableInput("not a CSV text file (it holds binary data)");
-  return {
-    text: decodeStrict(bytes, "utf-8", "not a CSV text file (it is not UTF-8 text)"),
-  };
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    // SHEETS.md "Locale": a CSV that is not UTF-8 is Windows-1252 (Excel's "CSV" on Windows).
+    if (!isWindows1252Text(bytes)) {
+      throw new UnreadableInput("not a CSV text file (it is neither UTF-8 nor Windows-1252 text)");
+    }
+    return { text: decodeWindows1252(bytes), encoding: "Windows-1252" };
+  }
+}
+
+/** Loads CommonJS packages at run time (the bundle keeps iconv-lite out: see scripts/build.mjs). */
+const loadPackage = createRequire(import.meta.url);
+
+/**
+ * iconv-lite, not TextDecoder: Node 20's "windows-1252" decodes 0x80–0x9F as
+ * Latin-1 (€ and curly quotes are lost). Loaded only for such a file: its
+ * code-page tables would triple the CLI's size for every run.
+ */
+function decodeWindows1252(bytes: Uint8Array): string {
+  const iconv = loadPackage("iconv-lite") as typeof import("iconv-lite");
+  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), "win1252");
+}
+
+/**
+ * Windows-1252 decodes every byte, so binary data is told apart by what text
+ * never holds: control characters other than tab and line ends, and the five
+ * bytes the code page leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D).
+ */
+function isWindows1252Text(bytes: Uint8Array): boolean {
+  for (const byte of bytes) {
+    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) return false;
+    if (byte === 0x7f || byte === 0x81 || byte === 0x8d || byte === 0x8f || byte === 0x90)
+      return false;
+    if (byte === 0x9d) return false;
+  }
+  return true;
 }
 
 export interface CsvOptions {

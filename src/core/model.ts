@@ -194,7 +194,8 @@ export type WarningCode =
   | "UNREAD_REQUIREMENTS"
   | "GENERATED_ID"
   | "TEXT_ENCODING"
-  | "INVISIBLE_CHARACTERS";
+  | "INVISIBLE_CHARACTERS"
+  | "UNKNOWN_COUNTRY";
 
 /** R11: every problem, with where it points. */
 export interface Warning {

@@ -1,15 +1,8 @@
 /** The Campaigns sheet (SHEETS.md "Campaigns") → model campaigns, in sheet order. */
 import type { BudgetMode, Campaign, Warning } from "../core";
-import {
-  type MoneyFormat,
-  readDate,
-  readEnumCell,
-  readId,
-  readList,
-  readMoney,
-  readText,
-} from "./cells";
+import { type MoneyFormat, readDate, readEnumCell, readId, readMoney, readText } from "./cells";
 import { CAMPAIGN_COLUMNS } from "./columns";
+import { readCountryList } from "./countries";
 import { BUDGET_MODE_TABLE } from "./enums";
 import { makeWarning, type RowReader, type SheetContext } from "./rowReader";
 import { readStatus } from "./statusMapping";
@@ -64,7 +57,7 @@ export function readCampaignRow(
     startDate,
     endDate,
     adProduct: adProduct === "" ? null : adProduct,
-    countries: readList(reader.cell("countries"), timeZone),
+    countries: readCountryList(reader, "countries", timeZone),
     source: {
       sheet: reader.sheet,
       row: reader.rowIndex + 1,

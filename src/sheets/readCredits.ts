@@ -13,6 +13,7 @@ import {
   readMoney,
   readText,
 } from "./cells";
+import { readCountryList } from "./countries";
 import { CREDIT_STATUS_TABLE, CREDIT_TYPE_TABLE } from "./enums";
 import type { RowReader } from "./rowReader";
 import type { Cell } from "./types";
@@ -143,7 +144,7 @@ export function readCreditRow(
     validityDays,
     assignedCampaigns,
     adProducts: list("adProducts"),
-    countries: list("countries"),
+    countries: readCountryList(reader, "countries", timeZone),
     minCashBalance,
     spendThreshold,
     spendCountedFrom,

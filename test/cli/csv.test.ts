@@ -38,7 +38,10 @@ describe("CSV as a spreadsheet imports it", () => {
   it("binary garbage is refused", () => {
     const garbage = new Uint8Array(4096).map((_, i) => (i * 7919) % 256);
     expect(() => parseCsv(garbage)).toThrow(/binary|UTF-8/);
-    expect(() => parseCsv(new Uint8Array([0xc3, 0x28, 0x41]))).toThrow(/UTF-8/);
+    // No NUL byte, not UTF-8, but control characters and an undefined code-page byte: not text.
+    expect(() => parseCsv(new Uint8Array([0x41, 0x01, 0x02, 0x9d, 0x41]))).toThrow(
+      /neither UTF-8 nor Windows-1252/,
+    );
   });
 
   it("a 1 MB quoted cell parses", () => {

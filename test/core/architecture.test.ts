@@ -45,12 +45,20 @@ function importsOf(file: string): Import[] {
   });
 }
 
+/** Packages src/sheets may use: pure data the reader needs in every face (SHEETS.md Countries). */
+function isSheetsDataPackage(specifier: string): boolean {
+  return (
+    specifier === "i18n-iso-countries/index.js" ||
+    /^i18n-iso-countries\/langs\/en\.json$/.test(specifier)
+  );
+}
+
 /** The seven "never" arrows of the layering (README, BRIEF): what each folder may import. */
 const MAY_IMPORT: Record<Layer, (i: Import) => boolean> = {
   // core is pure: nothing outside core, no package, no Node.
   core: (i) => i.target === "core",
-  // sheets maps tables to the model: core only.
-  sheets: (i) => i.target === "sheets" || i.target === "core",
+  // sheets maps tables to the model: core only, plus the country list (pure data, runs in Apps Script too).
+  sheets: (i) => i.target === "sheets" || i.target === "core" || isSheetsDataPackage(i.specifier),
   // gas never imports cli or sidebar, and no Node API (Apps Script has none).
   gas: (i) => ["gas", "sheets", "core", "package"].includes(i.target),
   // cli never imports gas or sidebar.

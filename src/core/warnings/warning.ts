@@ -31,6 +31,7 @@ const SEVERITY: Record<WarningCode, Severity> = {
   GENERATED_ID: "info",
   TEXT_ENCODING: "info",
   INVISIBLE_CHARACTERS: "warning",
+  UNKNOWN_COUNTRY: "warning",
 };
 
 export function severityOf(code: WarningCode): Severity {
