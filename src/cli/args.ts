@@ -11,6 +11,8 @@ export type Command =
       daily: boolean;
       /** R16: exit 3 when any input row was skipped. */
       strict: boolean;
+      /** `--format csv`: the folder the CSV tables go to (`--out`). */
+      csvDir?: string;
     }
   | {
       command: "alerts";
@@ -22,23 +24,28 @@ export type Command =
       json: boolean;
     }
   | { command: "template"; dir: string }
+  | { command: "version" }
   | { command: "help" };
 
 export type ParsedArgs = { ok: true; value: Command } | { ok: false; error: string };
 
 export const USAGE = `Usage:
-  credit-planner plan DIR|FILE.xlsx [--start YYYY-MM-DD] [--days N] [--json] [--daily] [--strict]
+  credit-planner plan DIR|FILE.xlsx [--start YYYY-MM-DD] [--days N] [--json] [--daily]
+                                   [--strict] [--format text|json|csv] [--out DIR]
   credit-planner alerts DIR|FILE.xlsx [--within N] [--json] [--start YYYY-MM-DD] [--days N]
   credit-planner template DIR
-  credit-planner --help
+  credit-planner --help | --version
 
 plan      projects how the credits of the workbook get used up. DIR holds
           campaigns.csv, credits.csv and optionally account.csv, topups.csv,
           spend-history.csv; an .xlsx holds sheets of those names.
           --start and --days override the Account sheet's Plan start and
-          Horizon days; --json prints the plan as JSON, --daily adds the daily
-          ledger and balances to it; --strict exits 3 when an input row was
-          skipped (the plan is still printed).
+          Horizon days; --json (= --format json) prints the plan as JSON,
+          --daily adds the daily ledger to it (or prints it as a table);
+          --strict exits 3 when an input row was skipped (the plan is still
+          printed). --format csv --out DIR writes the plan's tables as CSV
+          files into DIR, with the input sheets as read: DIR plans like the
+          workbook.
 alerts    prints what needs action within N days of plan start (default: the
           Account sheet's Alert days, else 7): credits expiring or unassigned,
           campaigns about to stop and the top-up that prevents it, offers
@@ -52,9 +59,12 @@ rows were skipped; 3 (alerts): something needs action.`;
 const fail = (error: string): ParsedArgs => ({ ok: false, error });
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  if (argv.length === 0) return fail("missing command: plan, alerts or template (see --help)");
+  if (argv.length === 0) return fail("missing command: plan, alerts or template");
   if (argv.includes("--help") || argv.includes("-h") || argv[0] === "help") {
     return { ok: true, value: { command: "help" } };
+  }
+  if (argv.includes("--version") || argv.includes("-V")) {
+    return { ok: true, value: { command: "version" } };
   }
   const [command, ...rest] = argv;
   if (command === "template") {
@@ -81,6 +91,8 @@ function parseWorkbookCommand(command: "plan" | "alerts", rest: readonly string[
     within?: number;
   } = { path: "", json: false, daily: false, strict: false };
   const paths: string[] = [];
+  let format: string | null = null;
+  let out: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const eq = arg.indexOf("=");
@@ -96,6 +108,18 @@ function parseWorkbookCommand(command: "plan" | "alerts", rest: readonly string[
       if (name === "--json") parsed.json = true;
       else if (name === "--daily") parsed.daily = true;
       else parsed.strict = true;
+    } else if (name === "--format" && command === "plan") {
+      const value = takeValue();
+      if (value !== "text" && value !== "json" && value !== "csv") {
+        return fail(`--format needs text, json or csv, got '${value ?? ""}'`);
+      }
+      format = value;
+    } else if (name === "--out" && command === "plan") {
+      const value = takeValue();
+      if (value === undefined || value === "" || value.startsWith("-")) {
+        return fail("--out needs the directory to write the CSV files to");
+      }
+      out = value;
     } else if (name === "--start") {
       const value = takeValue();
       const day = value === undefined ? null : parseIsoDate(value);
@@ -119,7 +143,7 @@ function parseWorkbookCommand(command: "plan" | "alerts", rest: readonly string[
       }
       parsed.within = within;
     } else if (arg.startsWith("-") && arg !== "-") {
-      return fail(`unknown option '${arg}' (see --help)`);
+      return fail(`unknown option '${arg}'`);
     } else {
       paths.push(arg);
     }
@@ -134,6 +158,13 @@ function parseWorkbookCommand(command: "plan" | "alerts", rest: readonly string[
   parsed.path = paths[0];
   if (command === "plan") {
     const { within: _within, ...options } = parsed;
+    if (format === "json") options.json = true;
+    if (format === "csv") {
+      if (options.json) return fail("--format csv and --json: choose one");
+      if (out === undefined) return fail("--format csv needs --out DIR");
+      return { ok: true, value: { command, ...options, csvDir: out } };
+    }
+    if (out !== undefined) return fail("--out goes with --format csv");
     return { ok: true, value: { command, ...options } };
   }
   const { daily: _daily, strict: _strict, ...options } = parsed;

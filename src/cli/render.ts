@@ -1,13 +1,22 @@
 /**
  * The plan for a person (CONTRACT §2 without --json): what is at risk first,
  * then depletion days, fallback days, the cash run-out day, warnings and
- * recommendations, as aligned tables. Amounts in the account currency.
+ * recommendations, as aligned tables that fit 100 columns (long names are
+ * cut with "…", messages wrap). One money style: amounts as `1,234.50`,
+ * the currency named once per table header and after amounts in sentences
+ * (`500.00 USD`, as the warnings write it); days as `YYYY-MM-DD`.
+ * Text from a workbook is someone else's text: every cell and word is made
+ * terminal-safe before it is measured, and the whole output once more at
+ * the end (issue 16.8).
  */
-import { type AlertDigest, type Day, isoDate, type Plan, toMajor } from "../core";
+import { type AlertDigest, type Day, formatMoney, isoDate, type Plan, toMajor } from "../core";
 import { skippedRowsNotes } from "../sheets/completeness";
-import { ALERT_KIND_LABELS } from "../sheets/labels";
-import { CREDIT_STATUS_LABELS, CREDIT_TYPE_LABELS, recommendationTable } from "../sheets/tables";
+import { ALERT_KIND_LABELS, CREDIT_STATUS_LABELS, CREDIT_TYPE_LABELS } from "../sheets/labels";
+import { sourceLabel } from "../sheets/planJson";
 import { terminalSafe, terminalSafeInline } from "./terminalText";
+
+/** The widest line the text output prints (a terminal's usual width is 100 or more). */
+export const MAX_WIDTH = 100;
 
 export interface RenderOptions {
   /** ANSI colours (only on a TTY). */
@@ -17,6 +26,17 @@ export interface RenderOptions {
 }
 
 type Align = "left" | "right";
+
+/** How a column gives way when a table is wider than MAX_WIDTH. */
+type Give = "none" | "cut" | "wrap";
+
+export interface ColumnSpec {
+  header: string;
+  align?: Align;
+  give?: Give;
+  /** Narrowest the column may become when it gives way. */
+  min?: number;
+}
 
 interface Style {
   title: (text: string) => string;
@@ -30,37 +50,116 @@ function styles(color: boolean): Style {
   return { title: wrap("1"), risk: wrap("31"), dim: wrap("2") };
 }
 
-/** Columns padded to their widest cell; numbers right-aligned. Cells are made terminal-safe first. */
-export function alignedTable(header: string[], unsafeRows: string[][], align: Align[]): string[] {
-  const rows = unsafeRows.map((row) => row.map((cell) => terminalSafeInline(cell ?? "")));
-  const widths = header.map((h, c) =>
-    Math.max(h.length, ...rows.map((row) => (row[c] ?? "").length)),
-  );
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, c) => (align[c] === "right" ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
-      .join("  ")
-      .trimEnd();
-  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].map(
-    (l) => `  ${l}`,
-  );
+/** Characters as a terminal counts them (code points; good enough for names). */
+function width(text: string): number {
+  return Array.from(text).length;
 }
 
-export function moneyFormatter(currency: string, minorUnits: number): (amount: number) => string {
-  let format: Intl.NumberFormat;
-  try {
-    format = new Intl.NumberFormat("en-US", {
-      style: "currency",
-      currency,
-      minimumFractionDigits: minorUnits,
-      maximumFractionDigits: minorUnits,
-    });
-  } catch {
-    format = new Intl.NumberFormat("en-US", {
-      minimumFractionDigits: minorUnits,
-      maximumFractionDigits: minorUnits,
-    });
+function cut(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join("")}…`;
+}
+
+/** Greedy word wrap to `max` columns; a word longer than a line is split. Words are made terminal-safe. */
+export function wrapText(text: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  // An amount and its currency (`500.00 USD`) stay on one line.
+  const words = text
+    .replace(/(\d) ([A-Z]{3})\b/g, "$1\u00a0$2")
+    .split(/[ \t\r\n]+/)
+    .filter(Boolean)
+    .map(terminalSafeInline);
+  for (const word of words) {
+    let rest = word;
+    while (width(rest) > max) {
+      if (line) {
+        lines.push(line);
+        line = "";
+      }
+      const chars = Array.from(rest);
+      lines.push(chars.slice(0, max).join(""));
+      rest = chars.slice(max).join("");
+    }
+    if (!line) line = rest;
+    else if (width(line) + 1 + width(rest) <= max) line += ` ${rest}`;
+    else {
+      lines.push(line);
+      line = rest;
+    }
   }
+  if (line || lines.length === 0) lines.push(line);
+  return lines.map((l) => l.replace(/\u00a0/g, " "));
+}
+
+const INDENT = "  ";
+const GAP = "  ";
+
+/**
+ * Columns padded to their widest cell, numbers right-aligned, the whole
+ * table at most MAX_WIDTH wide: columns that may give way are cut or
+ * wrapped, widest first, never below their `min`. Cells are made
+ * terminal-safe first (a control character shows as `\x1b`, and is measured so).
+ */
+export function alignedTable(columns: ColumnSpec[], unsafeRows: string[][]): string[] {
+  const { head, rows } = tableLines(columns, unsafeRows);
+  return [...head, ...rows.flat()];
+}
+
+/** alignedTable's header lines, and each row's lines (more than one when a cell wraps). */
+export function tableLines(
+  columns: ColumnSpec[],
+  unsafeRows: string[][],
+): { head: string[]; rows: string[][] } {
+  const rows = unsafeRows.map((row) => row.map((cell) => terminalSafeInline(cell ?? "")));
+  const widths = columns.map((column, c) => {
+    let w = width(column.header);
+    for (const row of rows) w = Math.max(w, width(row[c] ?? ""));
+    return w;
+  });
+  const total = () =>
+    INDENT.length + widths.reduce((sum, w) => sum + w, 0) + GAP.length * (widths.length - 1);
+  while (total() > MAX_WIDTH) {
+    let widest = -1;
+    columns.forEach((column, c) => {
+      const give = column.give ?? "none";
+      const min = Math.max(column.min ?? 8, width(column.header));
+      if (give !== "none" && widths[c] > min && (widest < 0 || widths[c] > widths[widest])) {
+        widest = c;
+      }
+    });
+    if (widest < 0) break;
+    widths[widest] -= Math.min(
+      widths[widest] - Math.max(columns[widest].min ?? 8, width(columns[widest].header)),
+      total() - MAX_WIDTH,
+    );
+  }
+  const pad = (cell: string, c: number) =>
+    columns[c].align === "right"
+      ? " ".repeat(Math.max(0, widths[c] - width(cell))) + cell
+      : cell + " ".repeat(Math.max(0, widths[c] - width(cell)));
+  const line = (cells: string[]) => `${INDENT}${cells.map(pad).join(GAP)}`.trimEnd();
+  const head = [line(columns.map((c) => c.header)), line(widths.map((w) => "-".repeat(w)))];
+  const rowLines = rows.map((row) => {
+    const cellLines = columns.map((column, c) => {
+      const text = row[c] ?? "";
+      if (width(text) <= widths[c]) return [text];
+      return column.give === "wrap" ? wrapText(text, widths[c]) : [cut(text, widths[c])];
+    });
+    const height = Math.max(...cellLines.map((l) => l.length));
+    const lines: string[] = [];
+    for (let i = 0; i < height; i++) lines.push(line(cellLines.map((l) => l[i] ?? "")));
+    return lines;
+  });
+  return { head, rows: rowLines };
+}
+
+/** An amount in the major unit with the currency's decimals and grouping: `1,234.50`. */
+export function amountFormatter(minorUnits: number): (amount: number) => string {
+  const format = new Intl.NumberFormat("en-US", {
+    minimumFractionDigits: minorUnits,
+    maximumFractionDigits: minorUnits,
+  });
   return (amount) => format.format(toMajor(amount, minorUnits));
 }
 
@@ -77,25 +176,30 @@ export function stopsText(stops: readonly { from: Day; to: Day }[]): string {
 /** R13: the "What to do" lines: money needed beside what cash and card pay, then the advice. */
 export function whatToDo(plan: Plan, money: (amount: number) => string): string[] {
   const { totals, advice } = plan;
-  const lines = [
-    `  Money needed ${money(totals.moneyNeeded)} for every campaign to deliver: cash will pay ${money(totals.cashFunded)}, card ${money(totals.cardFunded)}, ${money(totals.undelivered)} goes undelivered.`,
-  ];
+  const amount = amountFormatter(plan.minorUnits);
+  const lines = wrapText(
+    `Money needed ${money(totals.moneyNeeded)} for every campaign to deliver: cash will pay ${money(totals.cashFunded)}, card ${money(totals.cardFunded)}, ${money(totals.undelivered)} goes undelivered.`,
+    MAX_WIDTH - INDENT.length,
+  ).map((line) => `${INDENT}${line}`);
   if (advice.topUps.length === 0) {
     lines.push("  Nothing stops for lack of money: no top-up is needed.");
     return lines;
   }
   const cardLimit = plan.account.cardLimit;
   const card = cardLimit !== null;
+  const columns: ColumnSpec[] = [
+    { header: `Top up (${plan.currency})`, align: "right" },
+    { header: "On" },
+    { header: "Keeps delivering through" },
+  ];
+  if (card) columns.push({ header: "Card pays then", align: "right" });
   lines.push(
     ...alignedTable(
-      card
-        ? ["Top up", "On", "Keeps delivering through", "Card pays then"]
-        : ["Top up", "On", "Keeps delivering through"],
+      columns,
       advice.topUps.map((t) => {
-        const row = [money(t.amount), isoDate(t.day), isoDate(t.until)];
-        return card ? [...row, money(t.cardPays)] : row;
+        const row = [amount(t.amount), isoDate(t.day), isoDate(t.until)];
+        return card ? [...row, amount(t.cardPays)] : row;
       }),
-      ["right", "left", "left", "right"],
     ),
   );
   lines.push(`  In all ${money(advice.total)} of top-ups keep every campaign delivering.`);
@@ -107,9 +211,14 @@ export function whatToDo(plan: Plan, money: (amount: number) => string): string[
   return lines;
 }
 
+/** Spaces for every run of white space: one table row stays one logical line. */
+const flat = (text: string) => text.replace(/\s+/g, " ").trim();
+
 export function renderPlan(plan: Plan, options: RenderOptions): string {
   const s = styles(options.color);
-  const money = moneyFormatter(plan.currency, plan.minorUnits);
+  const amount = amountFormatter(plan.minorUnits);
+  const money = (value: number) => formatMoney(value, plan.currency, plan.minorUnits);
+  const cur = plan.currency;
   const out: string[] = [];
   const section = (title: string) => out.push("", s.title(title));
 
@@ -119,11 +228,23 @@ export function renderPlan(plan: Plan, options: RenderOptions): string {
     ),
   );
   // R16: skipped rows come before any total.
-  for (const note of skippedRowsNotes(plan.inputs)) out.push(s.risk(`  ${note}.`));
-  out.push(
-    `  Credit ${money(plan.totals.creditAvailable)} · used ${money(plan.totals.creditFunded)} · expires unused ${money(plan.totals.creditExpired)} · cash ${money(plan.totals.cashFunded)} · card ${money(plan.totals.cardFunded)} · undelivered ${money(plan.totals.undelivered)}`,
-    `  Out of pocket ${money(plan.totals.outOfPocket)} · first expiry ${date(plan.totals.firstExpiryOn)} · first cash fallback ${date(plan.totals.firstFallbackOn)} · cash runs out ${date(plan.account.cashRunsOutOn)}`,
-  );
+  for (const note of skippedRowsNotes(plan.inputs)) {
+    for (const line of wrapText(`${note}.`, MAX_WIDTH - INDENT.length)) {
+      out.push(s.risk(`${INDENT}${line}`));
+    }
+  }
+  for (const line of wrapText(
+    `Credit ${money(plan.totals.creditAvailable)} · used ${money(plan.totals.creditFunded)} · expires unused ${money(plan.totals.creditExpired)} · cash ${money(plan.totals.cashFunded)} · card ${money(plan.totals.cardFunded)} · undelivered ${money(plan.totals.undelivered)}`,
+    MAX_WIDTH - INDENT.length,
+  )) {
+    out.push(`${INDENT}${line}`);
+  }
+  for (const line of wrapText(
+    `Out of pocket ${money(plan.totals.outOfPocket)} · first expiry ${date(plan.totals.firstExpiryOn)} · first cash fallback ${date(plan.totals.firstFallbackOn)} · cash runs out ${date(plan.account.cashRunsOutOn)}`,
+    MAX_WIDTH - INDENT.length,
+  )) {
+    out.push(`${INDENT}${line}`);
+  }
 
   section("What to do");
   out.push(...whatToDo(plan, money));
@@ -133,9 +254,17 @@ export function renderPlan(plan: Plan, options: RenderOptions): string {
   if (atRisk.length === 0) out.push("  No credit expires unused in the horizon.");
   else {
     const table = alignedTable(
-      ["Credit", "Type", "Why", "Last usable day", "At risk"],
+      [
+        { header: "Credit" },
+        { header: "Name", give: "cut" },
+        { header: "Type", give: "cut" },
+        { header: "Why", give: "cut" },
+        { header: "Last usable" },
+        { header: `At risk (${cur})`, align: "right" },
+      ],
       atRisk.map((c) => [
         c.id,
+        flat(c.name),
         CREDIT_TYPE_LABELS[c.type],
         c.status === "lapsed"
           ? "offer lapses"
@@ -143,59 +272,74 @@ export function renderPlan(plan: Plan, options: RenderOptions): string {
             ? "coupon rejected"
             : "expires unused",
         date(c.lastUsableDay),
-        money(c.atRisk),
+        amount(c.atRisk),
       ]),
-      ["left", "left", "left", "left", "right"],
     );
     out.push(...table.map((line, i) => (i >= 2 ? s.risk(line) : line)));
   }
 
-  section("Credits");
+  section(`Credits (amounts in ${cur})`);
   out.push(
     ...alignedTable(
       [
-        "Credit",
-        "Type",
-        "Status",
-        "Remaining now",
-        "Issued",
-        "Used",
-        "Expired",
-        "Depleted on",
-        "Last usable day",
+        { header: "Credit" },
+        { header: "Name", give: "cut" },
+        { header: "Status", give: "cut", min: 6 },
+        { header: "Left now", align: "right" },
+        { header: "Used", align: "right" },
+        { header: "Expired", align: "right" },
+        { header: "Used up on" },
+        { header: "Last usable" },
       ],
       plan.credits.map((c) => [
         c.id,
-        CREDIT_TYPE_LABELS[c.type],
+        flat(c.name),
         CREDIT_STATUS_LABELS[c.status],
-        money(c.remainingAtStart),
-        c.issued > 0 ? `${money(c.issued)} on ${date(c.issuedOn)}` : "",
-        money(c.used),
-        money(c.expired),
+        amount(c.remainingAtStart),
+        amount(c.used),
+        amount(c.expired),
         date(c.depletedOn),
         date(c.lastUsableDay),
       ]),
-      ["left", "left", "left", "right", "right", "right", "right", "left", "left"],
     ),
   );
 
-  section("Campaigns");
+  section(`Campaigns (amounts in ${cur})`);
   out.push(
     ...alignedTable(
-      ["Campaign", "Name", "Credit", "Cash", "Card", "Undelivered", "Cash fallback", "Stops"],
+      [
+        { header: "Campaign" },
+        { header: "Name", give: "cut" },
+        { header: "Credit", align: "right" },
+        { header: "Cash", align: "right" },
+        { header: "Card", align: "right" },
+        { header: "Undelivered", align: "right" },
+        { header: "Cash from" },
+        { header: "Stops" },
+      ],
       plan.campaigns.map((c) => [
         c.id,
-        c.name.length > 32 ? `${c.name.slice(0, 31)}…` : c.name,
-        money(c.creditFunded),
-        money(c.cashFunded),
-        money(c.cardFunded),
-        money(c.undelivered),
+        flat(c.name),
+        amount(c.creditFunded),
+        amount(c.cashFunded),
+        amount(c.cardFunded),
+        amount(c.undelivered),
         date(c.cashFallbackOn),
-        stopsText(c.stops),
+        c.stops.length === 0
+          ? "—"
+          : `${isoDate(c.stops[0].from)}${c.stops.length > 1 ? ` +${c.stops.length - 1}` : ""}`,
       ]),
-      ["left", "left", "right", "right", "right", "right", "left", "left"],
     ),
   );
+  // R14: every stop, for the campaigns that stop (the table shows the first).
+  const stopping = plan.campaigns.filter((c) => c.stops.length > 0);
+  if (stopping.length > 0) {
+    out.push("", "  Stop periods (no delivery for lack of money):");
+    for (const c of stopping) {
+      const [first, ...rest] = wrapText(`${c.id}: ${stopsText(c.stops)}`, MAX_WIDTH - 4);
+      out.push(`  ${first}`, ...rest.map((line) => `    ${line}`));
+    }
+  }
 
   section("Cash");
   out.push(
@@ -204,13 +348,18 @@ export function renderPlan(plan: Plan, options: RenderOptions): string {
   if (plan.account.cardCharged > 0) out.push(`  Card charged ${money(plan.account.cardCharged)}`);
   if (plan.listedTopUps.length > 0) {
     const listed = plan.listedTopUps.map((t) => `${money(t.amount)} on ${isoDate(t.day)}`);
-    out.push(`  Top-ups (Top-ups sheet): ${listed.join(", ")}`);
+    for (const line of wrapText(`Top-ups (Top-ups sheet): ${listed.join(", ")}`, MAX_WIDTH - 2)) {
+      out.push(`${INDENT}${line}`);
+    }
   }
   // R10/R14: the run-out day and the stop day can differ (the card pays in between, or the
   // balance ends a day at zero): CASH_RUNS_OUT says what ran out, when, and why.
   const cashWarning = plan.warnings.find((w) => w.code === "CASH_RUNS_OUT");
-  if (cashWarning) out.push(s.risk(`  ${cashWarning.message}`));
-  else if (plan.account.cashRunsOutOn !== null) {
+  if (cashWarning) {
+    for (const line of wrapText(flat(cashWarning.message), MAX_WIDTH - 2)) {
+      out.push(s.risk(`${INDENT}${line}`));
+    }
+  } else if (plan.account.cashRunsOutOn !== null) {
     out.push(
       `  Cash runs out on ${isoDate(plan.account.cashRunsOutOn)}; ${plan.totals.cardFunded > 0 ? "the card pays the rest" : "no campaign stops"}.`,
     );
@@ -223,14 +372,16 @@ export function renderPlan(plan: Plan, options: RenderOptions): string {
     const shown = plan.warnings.slice(0, max);
     out.push(
       ...alignedTable(
-        ["Severity", "Code", "Where", "Message"],
+        [
+          { header: "Severity" },
+          { header: "Cell", give: "cut", min: 12 },
+          { header: "Message", give: "wrap", min: 30 },
+        ],
         shown.map((w) => [
           w.severity,
-          w.code,
           w.sheet && w.cell ? `${w.sheet}!${w.cell}` : (w.sheet ?? ""),
-          w.message.replace(/\s+/g, " "),
+          flat(w.message),
         ]),
-        ["left", "left", "left", "left"],
       ),
     );
     if (plan.warnings.length > max) {
@@ -242,29 +393,65 @@ export function renderPlan(plan: Plan, options: RenderOptions): string {
   if (plan.recommendations.length === 0)
     out.push("  None: no assignment change leaves less credit to expire.");
   else {
-    const table = recommendationTable(plan);
+    const names = new Map(plan.campaigns.map((c) => [c.id, c.name]));
+    const named = (id: string) => {
+      const name = flat(names.get(id) ?? "");
+      return name && name !== id ? `${name} (${id})` : id;
+    };
     out.push(
       ...alignedTable(
-        ["Credit", "Assign to", "Expires now", "Expires after", "Saved"],
+        [
+          { header: "Credit" },
+          { header: "Assign to", give: "wrap", min: 20 },
+          { header: `Expires now (${cur})`, align: "right" },
+          { header: "after", align: "right" },
+          { header: "Saved", align: "right" },
+        ],
         plan.recommendations.map((r) => [
           r.credit,
-          r.assign.join(", "),
-          money(r.expiredBefore),
-          money(r.expiredAfter),
-          money(r.expirySaved),
+          r.assign.map(named).join(", ") || "no campaign",
+          amount(r.expiredBefore),
+          amount(r.expiredAfter),
+          amount(r.expirySaved),
         ]),
-        ["left", "left", "right", "right", "right"],
       ),
     );
-    for (const row of table.rows) {
-      if (row[5]) out.push(s.dim(terminalSafeInline(`  ${row[0]}: ${row[5]}`)));
+    for (const r of plan.recommendations) {
+      if (!r.reason) continue;
+      const [first, ...rest] = wrapText(`${r.credit}: ${flat(r.reason)}`, MAX_WIDTH - 4);
+      out.push(s.dim(`  ${first}`), ...rest.map((line) => s.dim(`    ${line}`)));
     }
   }
   out.push(
     "",
-    `  Upper bound: any choice of assignments could use at most ${money(plan.creditUpperBound)} of credit (R12).`,
+    `  Whatever the assignments, at most ${money(plan.creditUpperBound)} of credit can be used in this plan.`,
   );
   return `${onlyOwnEscapes(out.join("\n"))}\n`;
+}
+
+/** `--daily` without `--json`: who paid what each day, one row per ledger entry. */
+export function renderDaily(plan: Plan): string {
+  const { ledger } = plan;
+  const amount = amountFormatter(plan.minorUnits);
+  const rows: string[][] = new Array(ledger.length);
+  for (let i = 0; i < ledger.length; i++) {
+    rows[i] = [
+      isoDate(ledger.day[i]),
+      plan.campaigns[ledger.campaign[i]].id,
+      sourceLabel(plan, ledger.source[i]),
+      amount(ledger.amount[i]),
+    ];
+  }
+  const lines = alignedTable(
+    [
+      { header: "Date" },
+      { header: "Campaign", give: "cut", min: 12 },
+      { header: "Paid by", give: "cut", min: 12 },
+      { header: `Amount (${plan.currency})`, align: "right" },
+    ],
+    rows,
+  );
+  return onlyOwnEscapes(`\nDaily ledger (${ledger.length} rows)\n${lines.join("\n")}\n`);
 }
 
 /** The last guard: no control character but new lines and the colours this module writes. */
@@ -277,14 +464,15 @@ function onlyOwnEscapes(text: string): string {
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the escapes of styles() above.
 const OWN_STYLE = /(\u001b\[(?:0|1|2|31)m)/;
+
 /**
  * R15 `credit-planner alerts`: a short digest, one item per entry in the
  * plan's order (day, then amount at risk): when, what, how much, who, and
- * the action on the next line.
+ * the action on the next lines.
  */
 export function renderAlerts(plan: Plan, digest: AlertDigest, options: RenderOptions): string {
   const s = styles(options.color);
-  const money = moneyFormatter(plan.currency, plan.minorUnits);
+  const amount = amountFormatter(plan.minorUnits);
   const window = `${isoDate(digest.from)} … ${isoDate(digest.to)} (${digest.withinDays} day${digest.withinDays === 1 ? "" : "s"}, ${plan.currency})`;
   const count = digest.items.length;
   const out = [
@@ -298,22 +486,28 @@ export function renderAlerts(plan: Plan, digest: AlertDigest, options: RenderOpt
     const rows = digest.items.map((item) => [
       isoDate(item.day),
       ALERT_KIND_LABELS[item.kind],
-      money(item.amount),
+      amount(item.amount),
       item.credit
-        ? `${item.credit.id}${item.credit.name && item.credit.name !== item.credit.id ? ` (${item.credit.name})` : ""}`
+        ? `${item.credit.id}${item.credit.name && item.credit.name !== item.credit.id ? ` (${flat(item.credit.name)})` : ""}`
         : item.campaigns.length === 1
-          ? item.campaigns[0].name || item.campaigns[0].id
+          ? flat(item.campaigns[0].name) || item.campaigns[0].id
           : `${item.campaigns.length} campaigns`,
     ]);
-    const table = alignedTable(["Act by", "What", "At risk", "Credit or campaigns"], rows, [
-      "left",
-      "left",
-      "right",
-      "left",
-    ]);
-    out.push("", table[0], table[1]);
+    // One table for the items so the columns line up; each item's rows, then its action.
+    const table = tableLines(
+      [
+        { header: "Act by" },
+        { header: "What", give: "cut", min: 12 },
+        { header: `At risk (${plan.currency})`, align: "right" },
+        { header: "Credit or campaigns", give: "wrap", min: 20 },
+      ],
+      rows,
+    );
+    out.push("", ...table.head);
     digest.items.forEach((item, i) => {
-      out.push(s.risk(table[i + 2]), s.dim(`    → ${item.action}`));
+      out.push(...table.rows[i].map((line) => s.risk(line)));
+      const [first, ...rest] = wrapText(`→ ${flat(item.action)}`, MAX_WIDTH - 4);
+      out.push(s.dim(`    ${first}`), ...rest.map((line) => s.dim(`      ${line}`)));
     });
   }
   return onlyOwnEscapes(`${out.join("\n")}\n`);

@@ -3,12 +3,14 @@
  * off Google. Exit 0 when a plan was made, 1 when the input cannot be read,
  * 2 for bad arguments; one line on stderr, never a stack trace.
  */
+import { readFileSync } from "node:fs";
 import type { Plan } from "../core";
 import { alertsToJson, planToJson, readAndPlan, SHEET_NAMES, type SheetKey } from "../sheets";
 import { skippedRowsNotes } from "../sheets/completeness";
 import { type Command, parseArgs, USAGE } from "./args";
-import { InputError, loadWorkbook } from "./loadWorkbook";
-import { renderAlerts, renderPlan } from "./render";
+import { writePlanCsv } from "./csvOut";
+import { InputError, type LoadedWorkbook, loadWorkbook } from "./loadWorkbook";
+import { renderAlerts, renderDaily, renderPlan } from "./render";
 import { writeTemplate } from "./template";
 import { terminalSafeInline, terminalSafeJson } from "./terminalText";
 
@@ -33,7 +35,10 @@ function fail(message: string, status: number): number {
 type WorkbookCommand = Extract<Command, { command: "plan" | "alerts" }>;
 
 /** Loads and plans the workbook; an exit status when it cannot be read. */
-async function planCommand(command: WorkbookCommand, now: number | null): Promise<Plan | number> {
+async function planCommand(
+  command: WorkbookCommand,
+  now: number | null,
+): Promise<{ plan: Plan; workbook: LoadedWorkbook } | number> {
   const workbook = await loadWorkbook(command.path);
   // "Today" is the instant's day in the ad account's zone (default UTC), R1.
   const result = readAndPlan(workbook.tables, {
@@ -53,7 +58,7 @@ async function planCommand(command: WorkbookCommand, now: number | null): Promis
     const file = key ? workbook.origins[key] : command.path;
     return fail(`${file}: ${result.error}`, EXIT_UNREADABLE);
   }
-  return result.plan;
+  return { plan: result.plan, workbook };
 }
 
 const useColor = () => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
@@ -62,13 +67,18 @@ async function runPlan(
   command: Extract<Command, { command: "plan" }>,
   now: number | null,
 ): Promise<number> {
-  const plan = await planCommand(command, now);
-  if (typeof plan === "number") return plan;
-  if (command.json) {
+  const planned = await planCommand(command, now);
+  if (typeof planned === "number") return planned;
+  const { plan, workbook } = planned;
+  if (command.csvDir !== undefined) {
+    const paths = writePlanCsv(command.csvDir, workbook.tables, plan, { daily: command.daily });
+    for (const path of paths) process.stdout.write(`wrote ${terminalSafeInline(path)}\n`);
+  } else if (command.json) {
     const json = planToJson(plan, { daily: command.daily });
     process.stdout.write(`${terminalSafeJson(JSON.stringify(json, null, 2))}\n`);
   } else {
     process.stdout.write(renderPlan(plan, { color: useColor() }));
+    if (command.daily) process.stdout.write(renderDaily(plan));
   }
   if (command.strict && !plan.complete) {
     const notes = skippedRowsNotes(plan.inputs).join("; ");
@@ -83,8 +93,9 @@ async function runAlerts(
   command: Extract<Command, { command: "alerts" }>,
   now: number | null,
 ): Promise<number> {
-  const plan = await planCommand(command, now);
-  if (typeof plan === "number") return plan;
+  const planned = await planCommand(command, now);
+  if (typeof planned === "number") return planned;
+  const { plan } = planned;
   const digest = plan.alerts;
   if (!digest) throw new Error("the plan has no alert digest");
   if (command.json) {
@@ -94,6 +105,12 @@ async function runAlerts(
     process.stdout.write(renderAlerts(plan, digest, { color: useColor() }));
   }
   return digest.items.length > 0 ? EXIT_NEEDS_ACTION : EXIT_OK;
+}
+
+/** The version in package.json beside dist/ (the bundle is dist/cli.mjs). */
+function packageVersion(): string {
+  const text = readFileSync(new URL("../package.json", import.meta.url), "utf8");
+  return String((JSON.parse(text) as { version?: unknown }).version ?? "unknown");
 }
 
 /**
@@ -108,6 +125,10 @@ export async function main(
   if (!args.ok) return fail(`${args.error}\n(run credit-planner --help)`, EXIT_BAD_ARGUMENTS);
   const command = args.value;
   try {
+    if (command.command === "version") {
+      process.stdout.write(`credit-planner ${terminalSafeInline(packageVersion())}\n`);
+      return EXIT_OK;
+    }
     if (command.command === "help") {
       process.stdout.write(`${USAGE}\n`);
       return EXIT_OK;

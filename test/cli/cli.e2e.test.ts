@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { useBuiltCli } from "./builtCli";
@@ -228,13 +228,16 @@ describe("R13/R14/R16 on the sample workbook and --strict", () => {
     expect(json.inputs.campaigns).toEqual({ rows: 8, planned: 8, skipped: 0 });
     const text = cli("plan", SAMPLE).stdout;
     const todo = text.slice(text.indexOf("What to do"), text.indexOf("Credits at risk"));
-    expect(todo).toContain("Money needed $34,917.40");
-    expect(todo).toContain("cash will pay $21,000.00, card $0.00, $13,917.40 goes undelivered");
-    expect(todo).toMatch(/\$2,274\.40 +2027-01-04 +2027-01-09/);
-    expect(todo).toMatch(/\$11,643\.00 +2027-01-28 +2027-02-28/);
-    expect(text).toContain("2027-01-04…2027-01-09, 2027-01-28…2027-02-28");
+    const flatTodo = todo.replace(/\s+/g, " ");
+    expect(flatTodo).toContain("Money needed 34,917.40 USD");
+    expect(flatTodo).toContain(
+      "cash will pay 21,000.00 USD, card 0.00 USD, 13,917.40 USD goes undelivered",
+    );
+    expect(todo).toMatch(/ 2,274\.40 +2027-01-04 +2027-01-09/);
+    expect(todo).toMatch(/ 11,643\.00 +2027-01-28 +2027-02-28/);
+    expect(text.replace(/\s+/g, "")).toContain("2027-01-04…2027-01-09,2027-01-28…2027-02-28");
     expect(text).toContain(
-      "Top-ups (Top-ups sheet): $8,000.00 on 2026-12-15, $8,000.00 on 2027-01-10",
+      "Top-ups (Top-ups sheet): 8,000.00 USD on 2026-12-15, 8,000.00 USD on 2027-01-10",
     );
   });
 
@@ -249,7 +252,9 @@ describe("R13/R14/R16 on the sample workbook and --strict", () => {
     expect(strict.stderr).toContain("2 of 3 campaign rows were skipped");
     const lines = strict.stdout.split("\n");
     expect(lines[1]).toContain("2 of 3 campaign rows were skipped — this plan leaves them out");
-    expect(strict.stdout.indexOf("skipped")).toBeLessThan(strict.stdout.indexOf("  Credit $"));
+    expect(strict.stdout.indexOf("skipped")).toBeLessThan(
+      strict.stdout.search(/^ {2}Credit [\d,.]+ USD · used /m),
+    );
     const json = JSON.parse(cli("plan", dir, "--json", "--strict").stdout);
     expect(json.complete).toBe(false);
     expect(json.inputs.campaigns).toEqual({ rows: 3, planned: 1, skipped: 2 });
@@ -273,12 +278,15 @@ describe("credit-planner plan (human output)", () => {
     ];
     let last = -1;
     for (const section of sections) {
-      const at = run.stdout.search(new RegExp(`^${section}( \\(\\d+\\))?$`, "m"));
+      const at = run.stdout.search(new RegExp(`^${section}( \\([^)]+\\))?$`, "m"));
       expect(at, section).toBeGreaterThan(last);
       last = at;
     }
     expect(run.stdout).toContain("ASSIGN-AGENCY");
-    expect(run.stdout).toContain("$500.00");
+    // One money style: `500.00 USD` in sentences, plain amounts under a `(USD)` header.
+    expect(run.stdout).toContain("500.00 USD");
+    expect(run.stdout).toContain("Credits (amounts in USD)");
+    expect(run.stdout).not.toContain("$500.00");
     expect(run.stdout).toMatch(/Cash runs out on \d{4}-\d{2}-\d{2}|Cash does not run out/);
     expect(run.stdout).not.toContain("\u001b[");
   });
@@ -291,8 +299,8 @@ describe("credit-planner plan (human output)", () => {
     });
     const run = cli("plan", dir);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain("¥50");
-    expect(run.stdout).not.toContain("¥50.00");
+    expect(run.stdout).toContain("50 JPY");
+    expect(run.stdout).not.toContain("50.00");
   });
 });
 
@@ -314,14 +322,23 @@ describe("credit-planner alerts (R15, CONTRACT §5)", () => {
     const lines = run.stdout.split("\n");
     const agency = lines.findIndex((l) => l.includes("ASSIGN-AGENCY"));
     expect(lines[agency]).toMatch(
-      /^ {2}2026-12-24 {2}Credit not assigned +\$500\.00 {2}ASSIGN-AGENCY/,
+      /^ {2}2026-12-24 {2}Credit not assigned +500\.00 {2}ASSIGN-AGENCY/,
     );
-    expect(lines[agency + 1]).toContain("500.00 USD expires after 2026-12-24");
-    expect(lines[agency + 1]).toContain("assign it to Winter sale - prospecting by 2026-12-24");
+    expect(run.stdout).toContain("At risk (USD)");
+    // The action follows on the next lines (wrapped at 100 columns).
+    const action = (at: number) => {
+      const rest = lines.slice(at + 1);
+      const end = rest.findIndex((l) => !l.startsWith("    "));
+      return rest.slice(0, end).join(" ").replace(/\s+/g, " ");
+    };
+    expect(lines[agency + 1]).toMatch(/^ {4}→ /);
+    expect(action(agency)).toContain("500.00 USD expires after 2026-12-24");
+    expect(action(agency)).toContain("assign it to Winter sale - prospecting by 2026-12-24");
     const stop = lines.findIndex((l) => l.includes("Campaigns stop"));
     expect(stop).toBeGreaterThan(agency);
     expect(lines[stop]).toMatch(/^ {2}2027-01-04 /);
-    expect(lines[stop + 1]).toMatch(/stop delivering on 2027-01-04 for lack of money: top up/);
+    expect(action(stop)).toMatch(/stop delivering on 2027-01-04 for lack of money: top up/);
+    for (const line of lines) expect(Array.from(line).length).toBeLessThanOrEqual(100);
   });
 
   it("--within N replaces Alert days; --json prints the digest", () => {
@@ -494,5 +511,120 @@ describe("workbook formats", () => {
     const json = JSON.parse(planned.stdout);
     expect(json.warnings.filter((w: { severity: string }) => w.severity === "error")).toEqual([]);
     expectOneLineError(cli("template", dir), 1, "already exists");
+  });
+});
+
+describe("text output a person reads (issue 15)", () => {
+  const widest = (text: string) => Math.max(...text.split("\n").map((l) => Array.from(l).length));
+
+  it("fits 100 columns on the sample workbook and on the L synthetic account", async () => {
+    const sample = cli("plan", SAMPLE);
+    expect(sample.status).toBe(0);
+    expect(widest(sample.stdout)).toBeLessThanOrEqual(100);
+    const { writeSyntheticWorkbook } = await import("../../scripts/syntheticWorkbook");
+    const large = writeSyntheticWorkbook(join(scratch(), "L"), "L");
+    const run = cli("plan", large);
+    expect(run.status).toBe(0);
+    expect(run.stdout.split("\n").length).toBeGreaterThan(2_000);
+    expect(widest(run.stdout)).toBeLessThanOrEqual(100);
+  }, 60_000);
+
+  it("--version prints the package version", async () => {
+    const { version } = await import("../../package.json");
+    const run = cli("--version");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(`credit-planner ${version}\n`);
+  });
+
+  it("a bad argument gets one help hint, once", () => {
+    const run = cli("plan", SAMPLE, "--colour");
+    expectOneLineError(run, 2, "--colour");
+    expect(run.stderr.match(/--help/g)).toHaveLength(1);
+  });
+
+  it("each warning prints its cell once", () => {
+    const run = cli("plan", SAMPLE);
+    const warnings = run.stdout.slice(run.stdout.indexOf("Warnings ("));
+    for (const cell of warnings.match(/\b(?:Credits|Campaigns|Account)![A-Z]+\d+/g) ?? []) {
+      const line = warnings.split("\n").find((l) => l.includes(cell)) ?? "";
+      expect(line.split(cell)).toHaveLength(2);
+    }
+  });
+
+  it("--daily without --json prints the daily ledger as a table", () => {
+    const dir = csvDir("daily-table", {
+      "campaigns.csv": CAMPAIGNS,
+      "credits.csv": CREDITS,
+      "account.csv": ACCOUNT,
+    });
+    const json = JSON.parse(cli("plan", dir, "--json", "--daily").stdout);
+    const run = cli("plan", dir, "--daily");
+    expect(run.status).toBe(0);
+    const table = run.stdout.slice(run.stdout.indexOf("Daily ledger"));
+    expect(table).toContain(`Daily ledger (${json.daily.length} rows)`);
+    const rows = table.split("\n").filter((l) => /^ {2}\d{4}-\d{2}-\d{2} /.test(l));
+    expect(rows).toHaveLength(json.daily.length);
+    const first = json.daily[0];
+    expect(rows[0]).toMatch(
+      new RegExp(
+        `^ {2}${first.date} {2}${first.campaign} +${first.source} +${first.amount.toFixed(2)}$`,
+      ),
+    );
+  });
+
+  it("--format csv round-trips: the folder plans like the workbook, and its tables read back", async () => {
+    const { parseCsv } = await import("../../src/cli/csv");
+    const book = join(scratch(), "roundtrip.xlsx");
+    writeXlsx(book, {
+      Campaigns: [
+        ["Campaign ID", "Campaign name", "Budget"],
+        ["1790123456789012345", "From Excel", 20],
+      ],
+      Credits: [
+        ["Credit ID", "Type", "Amount", "Issue date", "Valid until"],
+        ["X1", "Free", 50, { date: "2026-11-20" }, { date: "2026-12-03" }],
+      ],
+      Account: [
+        ["Setting", "Value"],
+        ["Plan start", { date: "2026-12-01" }],
+        ["Horizon days", 10],
+        ["Cash balance", 100],
+      ],
+    });
+    for (const [name, source] of [
+      ["sample", SAMPLE],
+      ["xlsx", book],
+    ] as const) {
+      const out = join(scratch(), `csv-${name}`);
+      const wrote = cli("plan", source, "--format", "csv", "--out", out, "--daily");
+      expect(wrote.status).toBe(0);
+      expect(readdirSync(out)).toEqual(
+        expect.arrayContaining(["campaigns.csv", "credits.csv", "credit-plan.csv", "daily.csv"]),
+      );
+      // The same plan, to the minor unit, from the folder as from the original.
+      const original = JSON.parse(cli("plan", source, "--json", "--daily").stdout);
+      const again = JSON.parse(cli("plan", out, "--json", "--daily").stdout);
+      expect(again).toEqual(original);
+      // The plan tables read back to the plan's values.
+      const credits = parseCsv(readFileSync(join(out, "credit-plan.csv")));
+      expect(credits.slice(1).map((row) => row[0])).toEqual(
+        original.credits.map((c: { id: string }) => c.id),
+      );
+      const daily = parseCsv(readFileSync(join(out, "daily.csv")));
+      expect(daily).toHaveLength(original.daily.length + 1);
+      expect(daily[1].map(String)).toEqual([
+        original.daily[0].date,
+        original.daily[0].campaign,
+        original.daily[0].source,
+        String(original.daily[0].amount),
+      ]);
+      // Never overwrites.
+      expectOneLineError(cli("plan", source, "--format", "csv", "--out", out), 1, "already exists");
+    }
+  });
+
+  it("--format csv needs --out, and --out needs csv", () => {
+    expectOneLineError(cli("plan", SAMPLE, "--format", "csv"), 2, "--out");
+    expectOneLineError(cli("plan", SAMPLE, "--out", join(scratch(), "x")), 2, "--format csv");
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { alignedTable, moneyFormatter, renderPlan } from "../../src/cli/render";
+import {
+  alignedTable,
+  amountFormatter,
+  MAX_WIDTH,
+  renderDaily,
+  renderPlan,
+  wrapText,
+} from "../../src/cli/render";
 import { readAndPlan } from "../../src/sheets";
 
 function samplePlan() {
@@ -29,8 +36,11 @@ function samplePlan() {
 describe("human output", () => {
   it("credits at risk come first, with the last usable day and the amount", () => {
     const text = renderPlan(samplePlan(), { color: false });
-    const atRisk = text.slice(text.indexOf("Credits at risk"), text.indexOf("\nCredits\n"));
-    expect(atRisk).toMatch(/LATE\s+Assignable\s+expires unused\s+2026-12-10\s+\$40\.00/);
+    const atRisk = text.slice(text.indexOf("Credits at risk"), text.indexOf("\nCredits ("));
+    expect(atRisk).toMatch(/LATE\s+Assignable\s+expires unused\s+2026-12-10\s+40\.00/);
+    // One money style: the currency once in the header, amounts as numbers.
+    expect(atRisk).toContain("At risk (USD)");
+    expect(text).not.toContain("$");
     expect(text).toContain("Cash runs out on 2026-12-03");
     expect(text).not.toContain("\u001b[");
   });
@@ -42,19 +52,79 @@ describe("human output", () => {
   it("tables are aligned: numbers right, text left", () => {
     expect(
       alignedTable(
-        ["Name", "Amount"],
+        [{ header: "Name" }, { header: "Amount", align: "right" }],
         [
           ["a", "1"],
           ["bbb", "10.5"],
         ],
-        ["left", "right"],
       ),
     ).toEqual(["  Name  Amount", "  ----  ------", "  a          1", "  bbb     10.5"]);
   });
 
-  it("amounts use the currency's symbol and minor unit", () => {
-    expect(moneyFormatter("USD", 2)(123456)).toBe("$1,234.56");
-    expect(moneyFormatter("JPY", 0)(1234)).toBe("¥1,234");
-    expect(moneyFormatter("BHD", 3)(1234)).toMatch(/^BHD\s1\.234$/);
+  it("a table wider than 100 columns cuts names and wraps messages, never ids or amounts", () => {
+    const id = "7123456789012345678";
+    const lines = alignedTable(
+      [
+        { header: "Campaign" },
+        { header: "Name", give: "cut" },
+        { header: "Amount", align: "right" },
+        { header: "Message", give: "wrap", min: 20 },
+      ],
+      [[id, "n".repeat(80), "1,234,567.89", "word ".repeat(40).trim()]],
+    );
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(MAX_WIDTH);
+    expect(lines[2]).toContain(id);
+    expect(lines[2]).toContain("1,234,567.89");
+    expect(lines[2]).toContain("…");
+    // The message went on over more lines, nothing lost.
+    const words =
+      lines
+        .slice(2)
+        .join(" ")
+        .match(/\bword\b/g) ?? [];
+    expect(words).toHaveLength(40);
+  });
+
+  it("wraps at word boundaries and splits only words longer than a line", () => {
+    expect(wrapText("aa bb cc", 5)).toEqual(["aa bb", "cc"]);
+    expect(wrapText("abcdefgh", 3)).toEqual(["abc", "def", "gh"]);
+  });
+
+  it("amounts use the currency's minor unit and grouping", () => {
+    expect(amountFormatter(2)(123456)).toBe("1,234.56");
+    expect(amountFormatter(0)(1234)).toBe("1,234");
+    expect(amountFormatter(3)(1234)).toBe("1.234");
+  });
+
+  it("one campaign stopping reads in the singular (R10)", () => {
+    const text = renderPlan(samplePlan(), { color: false });
+    expect(text).toContain("1 campaign stops delivering");
+  });
+
+  it("--daily as a table: a row per ledger entry, dated, with who paid", () => {
+    const plan = samplePlan();
+    const lines = renderDaily(plan).trim().split("\n");
+    expect(lines[0]).toBe(`Daily ledger (${plan.ledger.length} rows)`);
+    expect(lines).toHaveLength(plan.ledger.length + 3);
+    expect(lines[3]).toMatch(/^ {2}2026-12-01 {2}100 +credit:\S+ +\d+\.\d{2}$/);
+  });
+});
+
+describe("terminal safety with wrapping (issue 16.8)", () => {
+  it("a control character in a cell is shown escaped and measured as shown", () => {
+    const lines = alignedTable(
+      [{ header: "Name" }, { header: "Amount", align: "right" }],
+      [
+        ["a\u001b[2Jb", "1"],
+        ["plain", "10"],
+      ],
+    );
+    expect(lines.join("\n")).not.toContain("\u001b");
+    expect(lines[2]).toBe("  a\\x1b[2Jb       1");
+    expect(lines[3]).toBe(`  plain${" ".repeat(10)}10`);
+  });
+
+  it("wrapped words are escaped too", () => {
+    expect(wrapText("one \u009btwo three", 9)).toEqual(["one", "\\x9btwo", "three"]);
   });
 });

@@ -83,7 +83,7 @@ export function cashRunsOutMessage(
   }
   const stopped = campaigns.filter((c) => c.stops.length > 0).length;
   const who = `${stopped} campaign${stopped === 1 ? "" : "s"}`;
-  const when = `${who} stop delivering for lack of money ${list(stops.map(period))}`;
+  const when = `${who} ${stopped === 1 ? "stops" : "stop"} delivering for lack of money ${list(stops.map(period))}`;
   let todo: string;
   if (advice && advice.topUps.length > 0) {
     const each = advice.topUps.map((t) => `${money(t.amount)} on ${isoDate(t.day)}`);
