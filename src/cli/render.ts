@@ -117,8 +117,12 @@ export function tableLines(
     for (const row of rows) w = Math.max(w, width(row[c] ?? ""));
     return w;
   });
-  const total = () =>
-    INDENT.length + widths.reduce((sum, w) => sum + w, 0) + GAP.length * (widths.length - 1);
+  // Line width in characters (column widths, not money).
+  const total = () => {
+    let columnsWidth = 0;
+    for (const w of widths) columnsWidth += w;
+    return INDENT.length + columnsWidth + GAP.length * (widths.length - 1);
+  };
   while (total() > MAX_WIDTH) {
     let widest = -1;
     columns.forEach((column, c) => {
