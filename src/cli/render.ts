@@ -95,6 +95,11 @@ export function wrapText(text: string, max: number): string[] {
 const INDENT = "  ";
 const GAP = "  ";
 
+/** Appends lines one by one: `push(...lines)` overflows the stack on data-sized lists (issue 16). */
+function append(to: string[], lines: readonly string[]): void {
+  for (const line of lines) to.push(line);
+}
+
 /**
  * Columns padded to their widest cell, numbers right-aligned, the whole
  * table at most MAX_WIDTH wide: columns that may give way are cut or
@@ -197,8 +202,9 @@ export function whatToDo(plan: Plan, money: (amount: number) => string): string[
     { header: "Keeps delivering through" },
   ];
   if (card) columns.push({ header: "Card pays then", align: "right" });
-  lines.push(
-    ...alignedTable(
+  append(
+    lines,
+    alignedTable(
       columns,
       advice.topUps.map((t) => {
         const row = [amount(t.amount), isoDate(t.day), isoDate(t.until)];
@@ -251,7 +257,7 @@ export function renderPlan(plan: Plan, options: RenderOptions): string {
   }
 
   section("What to do");
-  out.push(...whatToDo(plan, money));
+  append(out, whatToDo(plan, money));
 
   section("Credits at risk");
   const atRisk = plan.credits.filter((c) => c.atRisk > 0);
@@ -279,12 +285,16 @@ export function renderPlan(plan: Plan, options: RenderOptions): string {
         amount(c.atRisk),
       ]),
     );
-    out.push(...table.map((line, i) => (i >= 2 ? s.risk(line) : line)));
+    append(
+      out,
+      table.map((line, i) => (i >= 2 ? s.risk(line) : line)),
+    );
   }
 
   section(`Credits (amounts in ${cur})`);
-  out.push(
-    ...alignedTable(
+  append(
+    out,
+    alignedTable(
       [
         { header: "Credit" },
         { header: "Name", give: "cut" },
@@ -309,8 +319,9 @@ export function renderPlan(plan: Plan, options: RenderOptions): string {
   );
 
   section(`Campaigns (amounts in ${cur})`);
-  out.push(
-    ...alignedTable(
+  append(
+    out,
+    alignedTable(
       [
         { header: "Campaign" },
         { header: "Name", give: "cut" },
@@ -374,8 +385,9 @@ export function renderPlan(plan: Plan, options: RenderOptions): string {
   else {
     const max = options.maxWarnings ?? 50;
     const shown = plan.warnings.slice(0, max);
-    out.push(
-      ...alignedTable(
+    append(
+      out,
+      alignedTable(
         [
           { header: "Severity" },
           { header: "Cell", give: "cut", min: 12 },
@@ -402,8 +414,9 @@ export function renderPlan(plan: Plan, options: RenderOptions): string {
       const name = flat(names.get(id) ?? "");
       return name && name !== id ? `${name} (${id})` : id;
     };
-    out.push(
-      ...alignedTable(
+    append(
+      out,
+      alignedTable(
         [
           { header: "Credit" },
           { header: "Assign to", give: "wrap", min: 20 },

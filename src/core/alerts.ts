@@ -224,7 +224,12 @@ export function alertDigest(
   // with the R13 advice dated on or before it: the top-ups that prevent it.
   const firstStops = firstStopsWithin(plan, within);
   const byDay = new Map<Day, number[]>();
-  for (const [c, stop] of firstStops) byDay.set(stop.from, [...(byDay.get(stop.from) ?? []), c]);
+  for (const [c, stop] of firstStops) {
+    // push, not a copy per campaign: 100,000 campaigns stopping on one day (issue 16).
+    const sameDay = byDay.get(stop.from);
+    if (sameDay) sameDay.push(c);
+    else byDay.set(stop.from, [c]);
+  }
   for (const [day, campaignIndexes] of byDay) {
     const topUps = (plan.advice?.topUps ?? []).filter((t) => t.day <= day);
     const names = campaignIndexes.map((c) => campaignNames.get(plan.campaigns[c].id) ?? "");

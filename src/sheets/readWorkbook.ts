@@ -329,7 +329,7 @@ export function readWorkbook(tables: WorkbookTables, options: ReadOptions): Read
       );
     }
   }
-  warnings.push(...accountRead.warnings);
+  for (const warning of accountRead.warnings) warnings.push(warning);
 
   let topUps: TopUp[] = [];
   const topUpSheet = openSheet(

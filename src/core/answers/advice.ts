@@ -47,11 +47,14 @@ const SNAPSHOT_EVERY = 8;
  * listed top-up after d (or the horizon's end).
  */
 export function topUpAdvice(model: Model, basis: SimulationBasis, plan: Plan): TopUpAdvice {
-  const stopDays = plan.campaigns.flatMap((c) => (c.stoppedOn === null ? [] : [c.stoppedOn]));
-  if (stopDays.length === 0) {
+  // A loop, not Math.min(...days): a spread of every campaign overflows the stack (issue 16).
+  let firstStop = Number.POSITIVE_INFINITY;
+  for (const c of plan.campaigns) {
+    if (c.stoppedOn !== null && c.stoppedOn < firstStop) firstStop = c.stoppedOn;
+  }
+  if (firstStop === Number.POSITIVE_INFINITY) {
     return { topUps: [], total: 0, cardPaysWithAdvice: plan.account.cardCharged, replans: 0 };
   }
-  const firstStop = Math.min(...stopDays);
   const start = model.account.planStart;
   const search = new AdviceSearch(model, basis);
   // The plan before the first stop is the plan as it is: run it to that day once.
