@@ -37,6 +37,7 @@ import {
   type OutTable,
   readAndPlan,
   type Table,
+  topUpTable,
   type WorkbookTables,
   warningTable,
 } from "../sheets";
@@ -325,6 +326,24 @@ export function creditAlerts(
     { rejectRowErrors: true, recommendations: true },
   );
   return renderTable(alertTable(plan), clock.timeZone);
+}
+
+/**
+ * CREDIT_TOPUP (R13): the top-up advice of the ranges' plan (the plan the
+ * sidebar makes of the same sheets): day, amount, the last day it keeps
+ * every campaign delivering and, with a card limit, the card's part.
+ */
+export function creditTopUp(
+  clock: SheetClock,
+  campaigns: unknown,
+  credits: unknown,
+  account?: unknown,
+  topUps?: unknown,
+  spendHistory?: unknown,
+  adGroups?: unknown,
+) {
+  const ranges = { campaigns, credits, account, topUps, spendHistory, adGroups };
+  return renderTable(topUpTable(planArguments(clock, ranges)), clock.timeZone);
 }
 
 export function creditExpiry(clock: SheetClock, issueDate: unknown, validityDays: unknown) {

@@ -235,6 +235,36 @@ export const REGISTRY: readonly GlobalEntry[] = [
       ),
   },
   {
+    name: "CREDIT_TOPUP",
+    kind: "custom",
+    description:
+      "Top-ups that keep every campaign delivering: the day, the amount, the last day it covers and, with a card limit, the card's part.",
+    // CONTRACT §5 names five ranges; Ad groups is the optional sixth as for the plan functions,
+    // so a workbook whose demand comes from its ad groups gets the sidebar's advice.
+    params: PLAN_RANGES,
+    returns:
+      "A table with a header row and one row per advised top-up; one 'No top-up needed' row when nothing stops.",
+    run: (
+      campaigns: unknown,
+      credits: unknown,
+      account: unknown,
+      topUps: unknown,
+      spendHistory: unknown,
+      adGroups: unknown,
+    ) =>
+      custom.creditTopUp(
+        addon.clock(),
+        campaigns,
+        credits,
+        account,
+        topUps,
+        spendHistory,
+        adGroups,
+      ),
+    helpExample:
+      "=CREDIT_TOPUP(Campaigns!A:K, Credits!A:T, Account!A:B, 'Top-ups'!A:B, 'Spend history'!A:C)",
+  },
+  {
     name: "CREDIT_EXPIRY",
     kind: "custom",
     description: "Last usable day of a credit issued on a date (R8: the issue day is day 1).",

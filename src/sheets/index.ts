@@ -51,9 +51,11 @@ export {
   creditTable,
   drawdownTable,
   ledgerTable,
+  NO_TOP_UP_NEEDED,
   type OutKind,
   type OutTable,
   recommendationTable,
+  topUpTable,
   warningTable,
 } from "./tables";
 export { type TemplateTable, templateTables } from "./template";

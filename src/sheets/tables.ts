@@ -166,6 +166,34 @@ export function alertTable(plan: Plan): OutTable {
   };
 }
 
+/** CREDIT_TOPUP's one row when nothing stops (R13: no stop, no advice). */
+export const NO_TOP_UP_NEEDED = "No top-up needed";
+
+/**
+ * CREDIT_TOPUP (R13): the top-up advice, one row an advised top-up: the day
+ * to top up on, the amount, the last day it keeps every campaign
+ * delivering, and where a card with a limit is the fallback, what the card
+ * pays in that window (the card pays after cash). One "No top-up needed"
+ * row when nothing stops.
+ */
+export function topUpTable(plan: Plan): OutTable {
+  const m = (amount: number) => toMajor(amount, plan.minorUnits);
+  const card = plan.account.cardLimit !== null;
+  const header = ["Top up on", "Amount", "Keeps delivering through"];
+  const kinds: OutKind[] = ["date", "money", "date"];
+  if (card) {
+    header.push("Card pays then");
+    kinds.push("money");
+  }
+  const rows = plan.advice.topUps.map((t) => {
+    const row: (string | number | null)[] = [t.day, m(t.amount), t.until];
+    if (card) row.push(m(t.cardPays));
+    return row;
+  });
+  if (rows.length === 0) rows.push([NO_TOP_UP_NEEDED, ...header.slice(1).map(() => null)]);
+  return { header, kinds, rows };
+}
+
 function ledgerSourceLabel(plan: Plan, source: number): string {
   if (source === SOURCE_CASH) return "cash";
   if (source === SOURCE_CARD) return "card";

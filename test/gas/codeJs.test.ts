@@ -353,6 +353,43 @@ describe("formulas plan what the sidebar plans (CONTRACT §5): the sample workbo
     });
   });
 
+  it("R13: CREDIT_TOPUP(…, topups, spend_history) equals getPlan's advice; without Top-ups it does not", () => {
+    const table = shown(addOn.CREDIT_TOPUP(...all())) as unknown[][];
+    // The sample has no card limit: day, amount, the last day it covers.
+    expect(sidebar.account.cardLimit).toBeNull();
+    expect(table[0]).toEqual(["Top up on", "Amount", "Keeps delivering through"]);
+    expect(sidebar.advice.topUps.length).toBeGreaterThan(0);
+    expect(table.slice(1)).toEqual(sidebar.advice.topUps.map((t) => [t.date, t.amount, t.until]));
+    const withoutTopUps = shown(
+      addOn.CREDIT_TOPUP(ranges.Campaigns, ranges.Credits, ranges.Account),
+    ) as unknown[][];
+    expect(withoutTopUps.slice(1)).not.toEqual(table.slice(1));
+  });
+
+  it("R13: CREDIT_TOPUP says 'No top-up needed' when nothing stops, and shows the card's part with a card limit", () => {
+    const [campaigns, credits, account, topups, history] = all();
+    const withCash = account.map((row) =>
+      String(row[0]).trim() === "Cash balance" ? [row[0], 1_000_000, ...row.slice(2)] : row,
+    );
+    expect(withCash).not.toEqual(account);
+    const none = addOn.CREDIT_TOPUP(campaigns, credits, withCash, topups, history) as unknown[][];
+    expect(none.slice(1)).toEqual([["No top-up needed", "", ""]]);
+    // A card with a small limit as the fallback: the advice's card column.
+    const withCard = [
+      ...account
+        .filter((row) => String(row[0]).trim() !== "")
+        .map((row) => (String(row[0]).trim() === "Fallback payment" ? [row[0], "Card"] : row)),
+      ["Card limit", 500],
+    ];
+    const card = shown(
+      addOn.CREDIT_TOPUP(campaigns, credits, withCard, topups, history),
+    ) as unknown[][];
+    expect(card[0]).toEqual(["Top up on", "Amount", "Keeps delivering through", "Card pays then"]);
+    expect(card.length).toBeGreaterThan(1);
+    for (const row of card.slice(1)) expect(typeof row[3]).toBe("number");
+    expect(card.slice(1).some((row) => (row[3] as number) > 0)).toBe(true);
+  });
+
   it("CREDIT_WARNINGS equals getPlan's warnings", () => {
     const table = addOn.CREDIT_WARNINGS(...all()) as unknown[][];
     expect(table.slice(1)).toEqual(

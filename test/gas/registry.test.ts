@@ -21,6 +21,7 @@ describe("the registry of Code.js globals", () => {
       "CREDIT_DRAWDOWN",
       "CREDIT_FALLBACK_DATE",
       "CREDIT_WARNINGS",
+      "CREDIT_TOPUP",
       "CREDIT_EXPIRY",
       "CREDIT_ASSIGN_LIMIT",
       "CREDIT_ISSUE_DATE",
