@@ -99,7 +99,7 @@ export const REGISTRY: readonly GlobalEntry[] = [
     name: "CREDIT_CAMPAIGNS",
     kind: "custom",
     description:
-      "Per-campaign plan: credit-funded, cash, card, undelivered, cash fallback day, stop day.",
+      "Per-campaign plan: credit-funded, cash, card, undelivered, cash fallback day, stop day, every stop.",
     params: PLAN_RANGES,
     returns: "A table with a header row and one row per campaign.",
     run: (

@@ -55,6 +55,7 @@ export {
   type OutKind,
   type OutTable,
   recommendationTable,
+  stopsCell,
   topUpTable,
   warningTable,
 } from "./tables";

@@ -3,7 +3,7 @@
  * the command line all show these. Money cells are major-unit numbers, date
  * cells Day integers or null: each shell renders dates its own way.
  */
-import { type Plan, SOURCE_CARD, SOURCE_CASH, SOURCE_UNDELIVERED, toMajor } from "../core";
+import { isoDate, type Plan, SOURCE_CARD, SOURCE_CASH, SOURCE_UNDELIVERED, toMajor } from "../core";
 import { ALERT_KIND_LABELS, CREDIT_STATUS_LABELS, CREDIT_TYPE_LABELS } from "./labels";
 
 export type OutKind = "text" | "money" | "date" | "number";
@@ -74,7 +74,23 @@ export function creditTable(plan: Plan): OutTable {
   };
 }
 
-/** CREDIT_CAMPAIGNS (CONTRACT §3): one row a campaign; demand and spend follow. */
+/**
+ * R14: every stop of a campaign as one text cell, `2027-01-04…2027-01-09,
+ * 2027-01-28` (ISO days: the same in every spreadsheet locale); null when
+ * it never stops.
+ */
+export function stopsCell(stops: readonly { from: number; to: number }[]): string | null {
+  if (stops.length === 0) return null;
+  return stops
+    .map((s) => (s.from === s.to ? isoDate(s.from) : `${isoDate(s.from)}…${isoDate(s.to)}`))
+    .join(", ");
+}
+
+/**
+ * CREDIT_CAMPAIGNS (CONTRACT §3) and the Campaign plan sheet: one row a
+ * campaign; demand and spend follow, then every stop (R14: the Stop day
+ * column is only the first).
+ */
 export function campaignTable(plan: Plan): OutTable {
   const m = (amount: number) => toMajor(amount, plan.minorUnits);
   return {
@@ -89,8 +105,21 @@ export function campaignTable(plan: Plan): OutTable {
       "Stop day",
       "Demand",
       "Spend",
+      "Stops",
     ],
-    kinds: ["text", "text", "money", "money", "money", "money", "date", "date", "money", "money"],
+    kinds: [
+      "text",
+      "text",
+      "money",
+      "money",
+      "money",
+      "money",
+      "date",
+      "date",
+      "money",
+      "money",
+      "text",
+    ],
     rows: plan.campaigns.map((c) => [
       c.id,
       c.name,
@@ -102,6 +131,7 @@ export function campaignTable(plan: Plan): OutTable {
       c.stoppedOn,
       m(c.demand),
       m(c.spend),
+      stopsCell(c.stops),
     ]),
   };
 }

@@ -1,14 +1,16 @@
 /**
  * The draw-down chart, hand-made SVG: two panels on one date axis, credits
  * on top and cash below (each its own scale, so a big cash balance never
- * flattens the credit lines), weekly grid lines with dated ticks, and an
- * expiry marker only where a credit loses money. Hovering, tapping or the
+ * flattens the credit lines), weekly grid lines with dated ticks, an
+ * expiry marker only where a credit loses money, a band over the days some
+ * demand is not delivered (R14), and markers where money comes in: top-ups
+ * (listed, and the advised ones of R13, hollow) and credits landing. Hovering, tapping or the
  * arrow keys pick a day; its values show in a tooltip that floats over the
  * chart (the page never moves).
  */
 import type { ChartData, ChartLine } from "./chartData";
 import { h, replaceChildren, svg } from "./dom";
-import { addDays, compactMoney, day, type MoneyUnit, tickDay } from "./format";
+import { addDays, compactMoney, day, type MoneyUnit, money, tickDay } from "./format";
 import { isolated, moneyText, nameText } from "./values";
 
 /** 1 unit = 1 px in a 300 px sidebar (276 px inside its padding): 12-unit text is 12 px. */
@@ -37,6 +39,16 @@ const CREDIT_COLORS = [
 const OTHERS_COLOR = "#80868b";
 const CASH_COLOR = "#202124";
 const EXPIRY_COLOR = "#c5221f";
+const MONEY_IN_COLOR = "#188038";
+/** Marker size (units = px): a triangle MARKER wide and MARKER tall. */
+const MARKER = 8;
+
+/** A small triangle pointing up (its tip at `tipY`) or down. */
+function triangle(cx: number, tipY: number, up: boolean): string {
+  const base = up ? tipY + MARKER : tipY - MARKER;
+  const half = MARKER / 2;
+  return `M${(cx - half).toFixed(1)} ${base}L${(cx + half).toFixed(1)} ${base}L${cx.toFixed(1)} ${tipY}Z`;
+}
 
 function lineColor(line: ChartLine, index: number): string {
   if (line.kind === "cash") return CASH_COLOR;
@@ -80,6 +92,36 @@ export function renderChart(data: ChartData, unit: MoneyUnit): HTMLElement {
     "aria-label":
       "Draw-down chart: credit balances above, cash balance below. Use the arrow keys to read each day.",
   });
+
+  // R14: a band through both panels for each run of days with undelivered demand (behind all).
+  const halfDay = data.days > 1 ? PLOT_W / (data.days - 1) / 2 : PLOT_W / 2;
+  for (const band of data.stopBands) {
+    const left = Math.max(PAD_X, x(band.from) - halfDay);
+    const right = Math.min(WIDTH - PAD_X, x(band.to) + halfDay);
+    const from = addDays(data.start, band.from);
+    const to = addDays(data.start, band.to);
+    chart.appendChild(
+      svg(
+        "rect",
+        {
+          x: left.toFixed(1),
+          y: CREDIT_TOP,
+          width: Math.max(1, right - left).toFixed(1),
+          height: AXIS_Y - CREDIT_TOP,
+          class: "stop-band",
+          "data-from": from,
+          "data-to": to,
+        },
+        svg(
+          "title",
+          {},
+          band.from === band.to
+            ? `Campaigns stop on ${day(from)}: demand not delivered`
+            : `Campaigns stop ${day(from)} – ${day(to)}: demand not delivered`,
+        ),
+      ),
+    );
+  }
 
   // Weekly grid lines through both panels; dated ticks as far apart as labels need.
   const dayWidth = data.days > 1 ? PLOT_W / (data.days - 1) : PLOT_W;
@@ -149,6 +191,49 @@ export function renderChart(data: ChartData, unit: MoneyUnit): HTMLElement {
     }
   });
 
+  // Money coming in: top-ups at the foot of the cash panel (advised ones hollow, R13),
+  // credits landing at the top of the credit panel (R7, R9).
+  for (const topUp of data.topUps) {
+    chart.appendChild(
+      svg(
+        "path",
+        {
+          d: triangle(x(topUp.index), AXIS_Y - MARKER, true),
+          fill: topUp.advised ? "#fff" : MONEY_IN_COLOR,
+          stroke: MONEY_IN_COLOR,
+          "stroke-width": 1.5,
+          class: topUp.advised ? "top-up advised" : "top-up",
+          "data-date": topUp.date,
+        },
+        svg(
+          "title",
+          {},
+          `${topUp.advised ? "Advised top-up" : "Top-up"} ${money(topUp.amount, unit)} on ${day(topUp.date)}`,
+        ),
+      ),
+    );
+  }
+  for (const landing of data.landings) {
+    chart.appendChild(
+      svg(
+        "path",
+        {
+          d: triangle(x(landing.index), CREDIT_TOP + MARKER, false),
+          fill: MONEY_IN_COLOR,
+          stroke: MONEY_IN_COLOR,
+          "stroke-width": 1,
+          class: "landing",
+          "data-date": landing.date,
+        },
+        svg(
+          "title",
+          {},
+          `${isolated(landing.label)} lands ${money(landing.amount, unit)} on ${day(landing.date)}`,
+        ),
+      ),
+    );
+  }
+
   const guide = svg("line", { x1: 0, x2: 0, y1: CREDIT_TOP, y2: AXIS_Y, class: "guide" });
   guide.style.display = "none";
   chart.appendChild(guide);
@@ -200,6 +285,36 @@ export function renderChart(data: ChartData, unit: MoneyUnit): HTMLElement {
             moneyText(line.values[selected], unit),
           ),
         ),
+        data.stopBands.length > 0 &&
+          h(
+            "li",
+            { attrs: { "data-kind": "undelivered" } },
+            h("span", { className: "swatch band" }),
+            h("span", { className: "name" }, "Not delivered"),
+            moneyText(data.undelivered[selected], unit),
+          ),
+        ...data.topUps
+          .filter((t) => t.index === selected)
+          .map((t) =>
+            h(
+              "li",
+              { attrs: { "data-kind": "top-up" } },
+              h("span", { className: `swatch top-up${t.advised ? " advised" : ""}` }),
+              h("span", { className: "name" }, t.advised ? "Advised top-up" : "Top-up"),
+              moneyText(t.amount, unit),
+            ),
+          ),
+        ...data.landings
+          .filter((l) => l.index === selected)
+          .map((l) =>
+            h(
+              "li",
+              { attrs: { "data-kind": "landing" } },
+              h("span", { className: "swatch landing" }),
+              nameText(`${l.label} lands`),
+              moneyText(l.amount, unit),
+            ),
+          ),
       ),
     );
     tooltip.hidden = false;
@@ -257,6 +372,34 @@ export function renderChart(data: ChartData, unit: MoneyUnit): HTMLElement {
     ),
     data.lines.some((line) => line.expiryIndex !== null) &&
       h("li", null, h("span", { className: "swatch marker" }), "money expires unused"),
+    data.stopBands.length > 0 &&
+      h(
+        "li",
+        { attrs: { "data-kind": "stop-band" } },
+        h("span", { className: "swatch band" }),
+        "campaigns stop",
+      ),
+    data.topUps.some((t) => !t.advised) &&
+      h(
+        "li",
+        { attrs: { "data-kind": "top-up" } },
+        h("span", { className: "swatch top-up" }),
+        "top-up",
+      ),
+    data.topUps.some((t) => t.advised) &&
+      h(
+        "li",
+        { attrs: { "data-kind": "advised-top-up" } },
+        h("span", { className: "swatch top-up advised" }),
+        "advised top-up",
+      ),
+    data.landings.length > 0 &&
+      h(
+        "li",
+        { attrs: { "data-kind": "landing" } },
+        h("span", { className: "swatch landing" }),
+        "credit lands",
+      ),
   );
   box.append(
     tooltip,

@@ -1,7 +1,9 @@
 /**
  * What the draw-down chart draws: the plan's series as lines — the biggest
  * credits, one "others" line (the server sums the rest in minor units, so 300
- * credits stay readable and fast) and the cash balance. Nothing is added here.
+ * credits stay readable and fast) and the cash balance — with the stop bands
+ * (R14: the days the series has undelivered demand), the top-ups (listed and
+ * advised, R13) and the credits landing (R7, R9). Nothing is added here.
  */
 import type { PlanJson } from "../sheets/planJson";
 
@@ -13,6 +15,23 @@ export interface ChartLine {
   values: number[];
   /** Day index (0 = plan start) on which the credit's expiry is booked, if inside the horizon. */
   expiryIndex: number | null;
+}
+
+/** R14: a run of days on which some demand is not delivered (first and last day index). */
+export interface StopBand {
+  from: number;
+  to: number;
+}
+
+/** A top-up (listed in the Top-ups sheet or advised, R13) or a credit landing, on a day. */
+export interface ChartEvent {
+  index: number;
+  date: string;
+  amount: number;
+  /** Top-ups: advised by the plan (R13) rather than listed; landings: false. */
+  advised: boolean;
+  /** Landings: the credit's name (or id); top-ups: "". */
+  label: string;
 }
 
 export interface ChartData {
@@ -27,6 +46,26 @@ export interface ChartData {
    */
   cashMin: number;
   cashMax: number;
+  /** What is not delivered each day (the plan's series); the bands are its runs above 0. */
+  undelivered: number[];
+  stopBands: StopBand[];
+  topUps: ChartEvent[];
+  landings: ChartEvent[];
+}
+
+/** The runs of days the plan leaves demand undelivered (R14), as the series says. */
+export function stopBands(undelivered: readonly number[]): StopBand[] {
+  const bands: StopBand[] = [];
+  let from = -1;
+  for (let d = 0; d <= undelivered.length; d++) {
+    const stopped = d < undelivered.length && undelivered[d] > 0;
+    if (stopped && from < 0) from = d;
+    if (!stopped && from >= 0) {
+      bands.push({ from, to: d - 1 });
+      from = -1;
+    }
+  }
+  return bands;
 }
 
 function dayIndex(start: string, date: string | null, days: number): number | null {
@@ -78,6 +117,24 @@ export function chartData(plan: PlanJson): ChartData | null {
     if (v < cashMin) cashMin = v;
     if (v > cashMax) cashMax = v;
   }
+  const events = (
+    items: readonly { date: string; amount: number; advised?: boolean; credit?: string }[],
+  ): ChartEvent[] =>
+    items.flatMap((item) => {
+      const index = dayIndex(series.start, item.date, series.days);
+      if (index === null) return [];
+      const credit = item.credit === undefined ? undefined : creditById.get(item.credit);
+      return [
+        {
+          index,
+          date: item.date,
+          amount: item.amount,
+          advised: item.advised === true,
+          label: item.credit === undefined ? "" : credit?.name || item.credit,
+        },
+      ];
+    });
+  const undelivered = series.undelivered ?? [];
   return {
     start: series.start,
     days: series.days,
@@ -85,5 +142,9 @@ export function chartData(plan: PlanJson): ChartData | null {
     creditMax: creditMax > 0 ? creditMax : 1,
     cashMin,
     cashMax: cashMax > cashMin ? cashMax : cashMin + 1,
+    undelivered,
+    stopBands: stopBands(undelivered),
+    topUps: events(series.topUps ?? []),
+    landings: events(series.landings ?? []),
   };
 }

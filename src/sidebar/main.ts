@@ -3,6 +3,7 @@
  * the user's actions (refresh, write, apply, select a cell, what-if). The
  * panel always says what it is doing: loading, ready, or the server's error.
  */
+import { skippedRowsNotes } from "../sheets/completeness";
 import type { PlanJson, RecommendationJson, WarningJson } from "../sheets/planJson";
 import { createAlertsPanel } from "./alertsPanel";
 import { renderChart } from "./chart";
@@ -16,9 +17,11 @@ import {
   creditLabel,
   newViews,
   planPeriod,
+  renderAdvice,
   renderCampaigns,
   renderCredits,
   renderRecommendations,
+  renderSkippedRows,
   renderSummary,
   renderWarnings,
 } from "./sections";
@@ -108,6 +111,7 @@ function drawPlan(current: PlanJson): void {
   // Added by showPlanner (src/gas/main.ts); the preview has none: en-US.
   setLocale(document.querySelector<HTMLMetaElement>('meta[name="spreadsheet-locale"]')?.content);
   const chart = chartData(current);
+  const before = whatIf.changes().length > 0 ? saved : null;
   const warningsBox = h("div", { attrs: { id: "warnings-list" } });
   const drawWarnings = () =>
     replaceChildren(warningsBox, renderWarnings(current, views, selectWarningCell, drawWarnings));
@@ -115,10 +119,13 @@ function drawPlan(current: PlanJson): void {
   replaceChildren(
     planBox,
     h("div", { className: "undo-bar", attrs: { id: "undo-bar", role: "status" } }),
+    // R16: skipped rows lead, before any total.
+    renderSkippedRows(current),
     h(
       "section",
       { attrs: { id: "summary-section", "aria-label": "Summary" } },
-      renderSummary(current, whatIf.changes().length > 0 ? saved : null),
+      renderSummary(current, before),
+      renderAdvice(current, before),
     ),
     section(
       "chart",
@@ -152,8 +159,10 @@ function drawPlan(current: PlanJson): void {
 }
 
 function planLine(current: PlanJson, changeCount: number): string {
+  // R16: a plan that left rows out says so first.
+  const skipped = skippedRowsNotes(current.inputs).map((note) => `${note}. `);
   return (
-    `Plan ${planPeriod(current)}: ${current.credits.length} credits, ${current.campaigns.length} campaigns` +
+    `${skipped.join("")}Plan ${planPeriod(current)}: ${current.credits.length} credits, ${current.campaigns.length} campaigns` +
     (changeCount > 0 ? " (what-if, not saved)." : ".")
   );
 }
@@ -197,7 +206,8 @@ async function loadPlan(): Promise<void> {
     plan = next;
     if (!whatIfArg) saved = next;
     drawPlan(next);
-    setStatus("ready", planLine(next, changes.length));
+    // An incomplete plan is not shown as all-clear green (R16).
+    setStatus(next.complete ? "ready" : "info", planLine(next, changes.length));
     document.body.dataset.planState = "ready";
     performance.mark("plan-rendered");
     requestAnimationFrame(() => {

@@ -1,6 +1,8 @@
 /** Renders the plan's parts: summary, credits, campaigns, warnings, recommendations. */
 
+import { skippedRowsNotes } from "../sheets/completeness";
 import type {
+  AdviceJson,
   CampaignJson,
   CreditJson,
   PlanJson,
@@ -91,6 +93,27 @@ export function renderSummary(plan: PlanJson, saved: PlanJson | null = null): HT
       b && moneyText(b.cashNeeded, c),
     ),
     figure(
+      "Money needed",
+      moneyText(s.moneyNeeded, c),
+      "for every campaign to deliver",
+      s.undelivered > 0 ? "bad" : "",
+      b && moneyText(b.moneyNeeded, c),
+    ),
+    figure(
+      "Top-ups advised",
+      moneyText(s.topUpsAdvised, c),
+      s.firstTopUpOn
+        ? h(
+            "span",
+            null,
+            `${s.topUpCount} top-up${s.topUpCount === 1 ? "" : "s"}, first by `,
+            dateText(s.firstTopUpOn),
+          )
+        : "none needed",
+      "",
+      b && moneyText(b.topUpsAdvised, c),
+    ),
+    figure(
       "First cash fallback",
       dateText(s.firstFallbackOn),
       "a campaign starts paying cash",
@@ -105,6 +128,123 @@ export function renderSummary(plan: PlanJson, saved: PlanJson | null = null): HT
       b && dateText(b.cashRunsOutOn),
     ),
   );
+}
+
+/**
+ * R16: one line per input sheet with skipped rows ("3 of 8 campaign rows
+ * were skipped — this plan leaves them out"), shown above the summary; null
+ * when the plan is complete.
+ */
+export function renderSkippedRows(plan: PlanJson): HTMLElement | null {
+  const notes = skippedRowsNotes(plan.inputs);
+  if (notes.length === 0) return null;
+  return h(
+    "div",
+    { className: "skipped-rows", attrs: { id: "skipped-rows", role: "alert" } },
+    ...notes.map((note) => h("p", null, `${note}.`)),
+    h("p", { className: "sub" }, "The warnings below name each row and cell."),
+  );
+}
+
+/** One advised top-up as a sentence: amount and day first, then what it keeps going. */
+function adviceItem(
+  topUp: AdviceJson["topUps"][number],
+  plan: PlanJson,
+  withCard: boolean,
+): HTMLElement {
+  return h(
+    "li",
+    { className: "top-up", attrs: { "data-date": topUp.date } },
+    h("strong", null, "Top up ", moneyText(topUp.amount, plan), " by ", dateText(topUp.date)),
+    h(
+      "span",
+      { className: "sub" },
+      "keeps every campaign delivering through ",
+      dateText(topUp.until),
+      withCard
+        ? h("span", null, "; the card pays ", moneyText(topUp.cardPays, plan), " then")
+        : null,
+    ),
+  );
+}
+
+/** The advice as a list, or the sentence that says none is needed. */
+function adviceList(plan: PlanJson, className: string): HTMLElement {
+  const { advice } = plan;
+  if (advice.topUps.length === 0) {
+    return h(
+      "p",
+      { className: `advice-none ${className}`.trim() },
+      "Nothing stops for lack of money: no top-up is needed.",
+    );
+  }
+  const withCard = plan.account.cardLimit !== null;
+  return h(
+    "ul",
+    { className: `advice-list ${className}`.trim() },
+    ...advice.topUps.map((t) => adviceItem(t, plan, withCard)),
+  );
+}
+
+function sameAdvice(a: PlanJson, b: PlanJson): boolean {
+  return JSON.stringify(a.advice.topUps) === JSON.stringify(b.advice.topUps);
+}
+
+/**
+ * R13 "What to do": the advised top-ups, each dated and sized as the plan
+ * found them, and where a card with a limit pays after cash, the card's
+ * part. With `saved` (the plan without the what-if) and other advice, the
+ * advice before the changes shows above the advice with them.
+ */
+export function renderAdvice(plan: PlanJson, saved: PlanJson | null = null): HTMLElement {
+  const c = plan;
+  const cardLimit = plan.account.cardLimit;
+  const changed = saved !== null && !sameAdvice(plan, saved);
+  return h(
+    "div",
+    { className: "advice", attrs: { id: "advice", "data-testid": "advice" } },
+    h("h2", null, "What to do"),
+    changed && h("p", { className: "advice-label" }, "Before your what-if changes"),
+    changed && saved && adviceList(saved, "was"),
+    changed && h("p", { className: "advice-label" }, "With your what-if changes"),
+    adviceList(plan, changed ? "after" : ""),
+    plan.advice.topUps.length > 1 &&
+      h(
+        "p",
+        { className: "note" },
+        "In all ",
+        moneyText(plan.advice.total, c),
+        " of top-ups keep every campaign delivering.",
+      ),
+    cardLimit !== null &&
+      h(
+        "p",
+        { className: "note" },
+        "The card pays after cash: ",
+        moneyText(plan.advice.cardPaysWithAdvice, c),
+        " of its ",
+        moneyText(cardLimit, c),
+        " limit with these top-ups.",
+      ),
+  );
+}
+
+/** R14: every stop of a campaign, each `from – to` kept whole; a dash when it never stops. */
+function stopsCell(campaign: CampaignJson): Child[] {
+  if (campaign.stops.length === 0) return [dateText(null)];
+  const parts: Child[] = [];
+  campaign.stops.forEach((stop, i) => {
+    if (i > 0) parts.push(" ");
+    parts.push(
+      h(
+        "span",
+        { className: "stop", attrs: { "data-from": stop.from, "data-to": stop.to } },
+        dateText(stop.from),
+        stop.to === stop.from ? null : h("span", null, " – ", dateText(stop.to)),
+      ),
+    );
+  });
+  return parts;
 }
 
 export interface Views {
@@ -230,11 +370,11 @@ export function renderCampaigns(plan: PlanJson, view: TableView): HTMLElement {
       key: "stop",
       label: "Stops",
       sortValue: (r) => r.stoppedOn,
-      cell: (r) => dateText(r.stoppedOn),
+      cell: stopsCell,
     },
   ];
   return sortableTable({
-    caption: "Campaigns: who pays, cash fallback and stop days",
+    caption: "Campaigns: who pays, cash fallback and every stop",
     columns,
     rows: plan.campaigns,
     defaultOrder: (rows) => [...rows],

@@ -20,6 +20,13 @@ export interface Summary {
   /** R10: the account's cash run-out day. */
   cashRunsOutOn: string | null;
   undelivered: number;
+  /** R13: what cash and card must pay for every campaign to deliver (cash + card + undelivered). */
+  moneyNeeded: number;
+  /** R13: the advised top-ups added up (0 when nothing stops). */
+  topUpsAdvised: number;
+  topUpCount: number;
+  /** The first advised top-up's day, null when none is advised. */
+  firstTopUpOn: string | null;
 }
 
 export function summarize(plan: PlanJson): Summary {
@@ -37,5 +44,9 @@ export function summarize(plan: PlanJson): Summary {
     firstFallbackOn: totals.firstFallbackOn,
     cashRunsOutOn: plan.account.cashRunsOutOn,
     undelivered: totals.undelivered,
+    moneyNeeded: totals.moneyNeeded,
+    topUpsAdvised: plan.advice.total,
+    topUpCount: plan.advice.topUps.length,
+    firstTopUpOn: plan.advice.topUps[0]?.date ?? null,
   };
 }

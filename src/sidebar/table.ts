@@ -84,7 +84,10 @@ export function sortableTable<T>(options: TableOptions<T>): HTMLElement {
           const content = column.cell(row);
           return h(
             "td",
-            { className: column.numeric ? "num" : "", attrs: { "data-label": column.label } },
+            {
+              className: column.numeric ? "num" : "",
+              attrs: { "data-label": column.label, "data-key": column.key },
+            },
             ...(Array.isArray(content) ? content : [content]),
           );
         }),

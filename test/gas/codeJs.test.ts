@@ -317,9 +317,12 @@ describe("formulas plan what the sidebar plans (CONTRACT §5): the sample workbo
         c.stoppedOn,
         c.demand,
         c.spend,
+        c.stops.map((s) => (s.from === s.to ? s.from : `${s.from}…${s.to}`)).join(", ") || null,
       ].map(orBlank),
     );
     expect(table.slice(1)).toEqual(expected);
+    // R14: the sample's campaigns stop twice, and both stops are in the table.
+    expect(table.slice(1).some((row) => String(row[10]).split(", ").length === 2)).toBe(true);
     for (const campaign of sidebar.campaigns) {
       const [campaigns, credits, account, topups, history] = all();
       const fallback = addOn.CREDIT_FALLBACK_DATE(

@@ -10,6 +10,7 @@ import {
   readWorkbook,
   recommendationTable,
   SERIES_CREDIT_LINES,
+  stopsCell,
   templateTables,
   warningTable,
 } from "../../src/sheets";
@@ -121,6 +122,17 @@ describe("plan → tables (one place for every face)", () => {
       expect(t.rows[i][2]).toBe(c.creditFunded / 100);
       expect(t.rows[i][6]).toBe(c.cashFallbackOn);
     }
+    expect(t.header[10]).toBe("Stops");
+  });
+
+  it("R14: the Stops cell lists every stop, a one-day stop as its day, blank when none", () => {
+    expect(stopsCell([])).toBeNull();
+    expect(
+      stopsCell([
+        { from: dayFromYmd(2027, 1, 4), to: dayFromYmd(2027, 1, 9) },
+        { from: dayFromYmd(2027, 1, 28), to: dayFromYmd(2027, 1, 28) },
+      ]),
+    ).toBe("2027-01-04…2027-01-09, 2027-01-28");
   });
 
   it("drawdown: a date column and one remaining column per credit, or the one asked for", () => {

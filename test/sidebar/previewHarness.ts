@@ -56,3 +56,39 @@ export async function rpc<T>(url: string, fn: string, args: unknown[]): Promise<
   if (!reply.ok) throw new Error(reply.error);
   return reply.result;
 }
+
+/**
+ * What a person reads, checked in the rendered page: money, dates, ids and
+ * figure values that broke inside themselves (more than one line box), text
+ * below 12 px, and the page's whole text (for "no rule ids").
+ */
+export async function readingReport(
+  page: Page,
+): Promise<{ wrapped: string[]; small: string[]; text: string }> {
+  return page.evaluate(() => {
+    const wrapped: string[] = [];
+    for (const el of Array.from(
+      document.querySelectorAll<HTMLElement>(".money, .date, .id, .value"),
+    )) {
+      if (el.offsetParent === null || el.textContent === "") continue;
+      // One line box: the value did not break inside itself.
+      if (!el.classList.contains("changed") && el.getClientRects().length !== 1) {
+        wrapped.push(el.textContent ?? "");
+      }
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const lines = new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top)));
+      if (!el.classList.contains("changed") && lines.size > 1) wrapped.push(el.textContent ?? "");
+    }
+    const small: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || !node.textContent?.trim() || parent.closest(".sr-only, [hidden]")) continue;
+      if (parent.getClientRects().length === 0) continue;
+      const size = Number.parseFloat(getComputedStyle(parent).fontSize);
+      if (size < 12) small.push(`${size}px: ${node.textContent.trim().slice(0, 40)}`);
+    }
+    return { wrapped, small, text: document.body.textContent ?? "" };
+  });
+}

@@ -17,6 +17,7 @@ import {
   type PreviewProcess,
   previewState,
   ROOT,
+  readingReport,
   rpc,
   startPreviewProcess,
   watchErrors,
@@ -317,32 +318,7 @@ describe("sidebar over the basic workbook", () => {
   test("reads like an add-on: values never wrap, text ≥ 12 px, no rule ids; a screenshot per section", async () => {
     // A hovered day and an open dialog are part of what a person reads.
     await page.locator("svg.chart .overlay").hover({ position: { x: 120, y: 40 } });
-    const report = await page.evaluate(() => {
-      const wrapped: string[] = [];
-      for (const el of Array.from(
-        document.querySelectorAll<HTMLElement>(".money, .date, .id, .value"),
-      )) {
-        if (el.offsetParent === null || el.textContent === "") continue;
-        // One line box: the value did not break inside itself.
-        if (!el.classList.contains("changed") && el.getClientRects().length !== 1) {
-          wrapped.push(el.textContent ?? "");
-        }
-        const range = document.createRange();
-        range.selectNodeContents(el);
-        const lines = new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top)));
-        if (!el.classList.contains("changed") && lines.size > 1) wrapped.push(el.textContent ?? "");
-      }
-      const small: string[] = [];
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const parent = node.parentElement;
-        if (!parent || !node.textContent?.trim() || parent.closest(".sr-only, [hidden]")) continue;
-        if (parent.getClientRects().length === 0) continue;
-        const size = Number.parseFloat(getComputedStyle(parent).fontSize);
-        if (size < 12) small.push(`${size}px: ${node.textContent.trim().slice(0, 40)}`);
-      }
-      return { wrapped, small, text: document.body.textContent ?? "" };
-    });
+    const report = await readingReport(page);
     expect(report.wrapped).toEqual([]);
     expect(report.small).toEqual([]);
     expect(report.text).not.toMatch(/\bR\d{1,2}\b/);

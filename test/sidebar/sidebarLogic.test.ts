@@ -1,7 +1,7 @@
 /** The sidebar's pure parts: summary, chart lines, table order, formats, what-if list. */
 import { describe, expect, test } from "vitest";
 import type { CampaignJson, CreditJson, PlanJson } from "../../src/sheets/planJson";
-import { chartData } from "../../src/sidebar/chartData";
+import { chartData, stopBands } from "../../src/sidebar/chartData";
 import { addDays, day, daysBetween, setLocale, shortId } from "../../src/sidebar/format";
 import { atRiskFirst, compareValues, sortRows } from "../../src/sidebar/sorting";
 import { summarize } from "../../src/sidebar/summary";
@@ -192,6 +192,50 @@ describe("chart lines", () => {
     const others = data?.lines.find((l) => l.kind === "others");
     expect(others?.label).toBe("3 other credits");
     expect(others?.values).toEqual([2.468, 2.468, 1.234, 0]);
+  });
+});
+
+describe("stop bands and money coming in (R14, R13)", () => {
+  test("R14: a band is each maximal run of days with undelivered demand, ends included", () => {
+    expect(stopBands([0, 0, 0])).toEqual([]);
+    expect(stopBands([1, 2, 0, 0, 3, 0, 0.01, 0.01])).toEqual([
+      { from: 0, to: 1 },
+      { from: 4, to: 4 },
+      { from: 6, to: 7 },
+    ]);
+  });
+
+  test("R14: bands, top-ups and landings by day index; events outside the horizon are left out", () => {
+    const days = 5;
+    const data = chartData({
+      ...plan(),
+      credits: [credit("SM", { name: "Spend match" })],
+      series: {
+        start: "2026-12-01",
+        days,
+        credits: [],
+        others: null,
+        cash: [0, 0, 0, 0, 0],
+        undelivered: [0, 5, 5, 0, 2],
+        topUps: [
+          { date: "2026-12-04", amount: 10, advised: false },
+          { date: "2026-12-02", amount: 7.5, advised: true },
+          { date: "2027-01-10", amount: 100, advised: false },
+        ],
+        landings: [{ date: "2026-12-03", credit: "SM", amount: 50 }],
+      },
+    });
+    expect(data?.stopBands).toEqual([
+      { from: 1, to: 2 },
+      { from: 4, to: 4 },
+    ]);
+    expect(data?.topUps.map((t) => [t.index, t.amount, t.advised])).toEqual([
+      [3, 10, false],
+      [1, 7.5, true],
+    ]);
+    expect(data?.landings.map((l) => [l.index, l.label, l.amount])).toEqual([
+      [2, "Spend match", 50],
+    ]);
   });
 });
 
