@@ -18,6 +18,7 @@ import {
   toMajor,
   type Warning,
 } from "../core";
+import { skippedRowsNotes } from "./completeness";
 import {
   ALERT_KIND_LABELS,
   CAMPAIGN_STATUS_LABELS,
@@ -217,6 +218,12 @@ export interface PlanJson {
   warnings: WarningJson[];
   recommendations: RecommendationJson[];
   creditUpperBound: number;
+  /**
+   * R16: the sentences a face leads with, one per sheet with skipped rows
+   * ("3 of 8 campaign rows were skipped — this plan leaves them out"); empty
+   * when complete (`labels` option).
+   */
+  skippedRows?: string[];
   /** The Campaigns sheet's statuses and their labels, for a what-if status choice (`labels` option). */
   campaignStatuses?: { value: CampaignStatus; label: string }[];
   /** R13 top-up advice (`topUps` empty when nothing stops). */
@@ -376,6 +383,7 @@ export function planToJson(plan: Plan, options: PlanJsonOptions = {}): PlanJson 
       credit.typeLabel = CREDIT_TYPE_LABELS[plan.credits[k].type];
       credit.statusLabel = CREDIT_STATUS_LABELS[plan.credits[k].status];
     });
+    json.skippedRows = skippedRowsNotes(plan.inputs);
     json.campaignStatuses = CAMPAIGN_STATUSES.map((value) => ({
       value,
       label: CAMPAIGN_STATUS_LABELS[value],

@@ -3,7 +3,6 @@
  * the user's actions (refresh, write, apply, select a cell, what-if). The
  * panel always says what it is doing: loading, ready, or the server's error.
  */
-import { skippedRowsNotes } from "../sheets/completeness";
 import type { PlanJson, RecommendationJson, WarningJson } from "../sheets/planJson";
 import { createAlertsPanel } from "./alertsPanel";
 import { renderChart } from "./chart";
@@ -160,7 +159,7 @@ function drawPlan(current: PlanJson): void {
 
 function planLine(current: PlanJson, changeCount: number): string {
   // R16: a plan that left rows out says so first.
-  const skipped = skippedRowsNotes(current.inputs).map((note) => `${note}. `);
+  const skipped = (current.skippedRows ?? []).map((note) => `${note}. `);
   return (
     `${skipped.join("")}Plan ${planPeriod(current)}: ${current.credits.length} credits, ${current.campaigns.length} campaigns` +
     (changeCount > 0 ? " (what-if, not saved)." : ".")

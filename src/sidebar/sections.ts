@@ -1,6 +1,5 @@
 /** Renders the plan's parts: summary, credits, campaigns, warnings, recommendations. */
 
-import { skippedRowsNotes } from "../sheets/completeness";
 import type {
   AdviceJson,
   CampaignJson,
@@ -136,7 +135,7 @@ export function renderSummary(plan: PlanJson, saved: PlanJson | null = null): HT
  * when the plan is complete.
  */
 export function renderSkippedRows(plan: PlanJson): HTMLElement | null {
-  const notes = skippedRowsNotes(plan.inputs);
+  const notes = plan.skippedRows ?? [];
   if (notes.length === 0) return null;
   return h(
     "div",
