@@ -157,11 +157,15 @@ function drawPlan(current: PlanJson): void {
   setBusy(busy);
 }
 
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
 function planLine(current: PlanJson, changeCount: number): string {
   // R16: a plan that left rows out says so first.
   const skipped = (current.skippedRows ?? []).map((note) => `${note}. `);
   return (
-    `${skipped.join("")}Plan ${planPeriod(current)}: ${current.credits.length} credits, ${current.campaigns.length} campaigns` +
+    `${skipped.join("")}Plan ${planPeriod(current)}: ${count(current.credits.length, "credit")}, ${count(current.campaigns.length, "campaign")}` +
     (changeCount > 0 ? " (what-if, not saved)." : ".")
   );
 }

@@ -526,5 +526,7 @@ export function renderRecommendations(
 
 /** For the status line. */
 export function planPeriod(plan: PlanJson): string {
-  return `${day(plan.start)} – ${day(plan.end)}`;
+  // Plain text: no-break spaces keep each date whole in the status line.
+  const whole = (date: string) => day(date).replace(/ /g, "\u00a0");
+  return `${whole(plan.start)} – ${whole(plan.end)}`;
 }

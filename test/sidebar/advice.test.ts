@@ -285,6 +285,61 @@ describe("a workbook with skipped rows (R16)", () => {
     expect(status.startsWith(note)).toBe(true);
     // Not the all-clear green of a complete plan.
     expect(await page.locator("#status").getAttribute("class")).not.toContain("ready");
+    mkdirSync(resolve(ROOT, "test-artifacts"), { recursive: true });
+    await page.screenshot({ path: resolve(ROOT, "test-artifacts/sidebar-skipped-rows.png") });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("a card with a limit as the fallback (R13)", () => {
+  let dir: string;
+  let preview: PreviewProcess;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "sidebar-card-"));
+    writeFileSync(
+      join(dir, "campaigns.csv"),
+      "Campaign ID,Campaign name,Status,Budget\n101,Brand search,Active,20\n",
+    );
+    writeFileSync(
+      join(dir, "credits.csv"),
+      "Credit ID,Type,Amount,Status,Issue date,Valid until\nF1,Free,50,Available,2026-11-25,2026-12-20\n",
+    );
+    writeFileSync(
+      join(dir, "account.csv"),
+      "Setting,Value\nPlan start,2026-12-01\nHorizon days,30\nCash balance,100\nFallback payment,Card\nCard limit,80\n",
+    );
+    preview = await startPreviewProcess(dir);
+  });
+
+  afterAll(async () => {
+    await preview?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("each advised top-up says what the card pays then, and the limit's part in all", async () => {
+    const plan = await rpc<PlanJson>(preview.url, "getPlan", [null]);
+    expect(plan.account.cardLimit).not.toBeNull();
+    expect(plan.advice.topUps.length).toBeGreaterThan(0);
+    const { page, errors } = await openSidebar(preview.url);
+    await page.waitForSelector("body[data-plan-state=ready]");
+    const items = page.locator("#advice li.top-up");
+    expect(await items.count()).toBe(plan.advice.topUps.length);
+    for (const [i, topUp] of plan.advice.topUps.entries()) {
+      expect(await items.nth(i).textContent()).toContain(
+        `the card pays ${usd(topUp.cardPays)} then`,
+      );
+    }
+    expect(await page.locator("#advice").textContent()).toContain(
+      `${usd(plan.advice.cardPaysWithAdvice)} of its ${usd(plan.account.cardLimit ?? NaN)} limit`,
+    );
+    const report = await readingReport(page);
+    expect(report.wrapped).toEqual([]);
+    expect(report.small).toEqual([]);
+    await page
+      .locator("#summary-section")
+      .screenshot({ path: resolve(ROOT, "test-artifacts/sidebar-card-advice.png") });
     expect(errors).toEqual([]);
     await page.close();
   });
