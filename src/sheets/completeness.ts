@@ -1,7 +1,8 @@
 /**
- * R16: the sentence every face leads with when input rows were skipped. No
- * runtime import, so the sidebar bundle can use it too; it reads the counts
- * the plan carries (engine `Plan.inputs` and JSON `inputs` have one shape).
+ * R16: the sentence every face leads with when input rows were skipped; it
+ * reads the counts the plan carries (engine `Plan.inputs` and JSON `inputs`
+ * have one shape). The sidebar gets these sentences in getPlan's JSON
+ * (`skippedRows`), since it imports only types from src/sheets.
  */
 
 interface Counts {
