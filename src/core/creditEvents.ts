@@ -5,7 +5,6 @@
  */
 import type { SimulationBasis } from "./basis";
 import { type CreditState, setEligibility, validityEnd } from "./creditState";
-import { rulesOf } from "./creditTypes";
 import type { Day, Model, Money } from "./model";
 import { earnedIssueDay } from "./validity";
 
@@ -167,7 +166,7 @@ export function spendProgress(
  */
 function promotionActive(states: readonly CreditState[], day: Day): boolean {
   for (const state of states) {
-    if (!rulesOf(state.credit).isPromotion) continue;
+    if (!state.rules.isPromotion) continue;
     if (state.phase === "earning" || state.phase === "earned") return true;
     if (
       state.phase === "live" &&

@@ -3,7 +3,7 @@
  * the first simulated day).
  */
 
-import { rulesOf } from "./creditTypes";
+import { type CreditTypeRules, rulesOf } from "./creditTypes";
 import { type ResolvedAssignment, type RestrictionIndex, resolveAssignment } from "./eligibility";
 import type { Credit, Day, Model, Money } from "./model";
 import type { CreditPlanStatus } from "./plan";
@@ -35,6 +35,8 @@ export interface CreditState {
   phase: CreditPhase;
   /** Final status forced by the input (used, unavailable, expired) or by R9. */
   forcedStatus: CreditPlanStatus | null;
+  /** Its type's rules, looked up once: the day loop reads them for every credit every day. */
+  rules: CreditTypeRules;
   /** R4: Business Center credits form tier 1. */
   tier: 1 | 2;
   remaining: Money;
@@ -93,6 +95,7 @@ export function initialCreditStates(model: Model, lookup: CampaignLookup): Credi
       credit,
       phase: "inactive",
       forcedStatus: null,
+      rules: rulesOf(credit),
       tier: rulesOf(credit).tier,
       remaining: 0,
       remainingAtStart: 0,

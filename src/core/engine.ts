@@ -14,7 +14,6 @@ import {
 } from "./checkpoint";
 import { CreditEvents, spendProgress } from "./creditEvents";
 import { type CreditState, initialCreditStates } from "./creditState";
-import { rulesOf } from "./creditTypes";
 import { horizonLength } from "./demand";
 import { LedgerBuilder } from "./ledger";
 import type { Day, Model, Money } from "./model";
@@ -346,8 +345,8 @@ export class Simulation {
       // R5: usable only from its issue day through its last usable day.
       if (state.issueDay !== null && state.issueDay > day) continue;
       if (state.lastUsable !== null && state.lastUsable < day) continue;
-      if (rulesOf(state.credit).assignable && state.eligible?.length === 0) continue;
-      if (rulesOf(state.credit).conditional && !this.conditionsHold(state, i, cashAtStart)) {
+      if (state.rules.assignable && state.eligible?.length === 0) continue;
+      if (state.rules.conditional && !this.conditionsHold(state, i, cashAtStart)) {
         continue;
       }
       usable.push(state);
@@ -388,8 +387,7 @@ export class Simulation {
   private checkIdleConditions(i: number, day: Day, cashAtStart: Money): void {
     for (const k of this.live) {
       const state = this.states[k];
-      if (!rulesOf(state.credit).conditional || state.conditionMet || state.remaining <= 0)
-        continue;
+      if (!state.rules.conditional || state.conditionMet || state.remaining <= 0) continue;
       if (state.issueDay !== null && state.issueDay > day) continue;
       if (state.lastUsable !== null && state.lastUsable < day) continue;
       this.conditionsHold(state, i, cashAtStart);
