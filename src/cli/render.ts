@@ -155,7 +155,8 @@ export function tableLines(
       if (width(text) <= widths[c]) return [text];
       return column.give === "wrap" ? wrapText(text, widths[c]) : [cut(text, widths[c])];
     });
-    const height = Math.max(...cellLines.map((l) => l.length));
+    let height = 0;
+    for (const lines of cellLines) height = Math.max(height, lines.length);
     const lines: string[] = [];
     for (let i = 0; i < height; i++) lines.push(line(cellLines.map((l) => l[i] ?? "")));
     return lines;
@@ -352,7 +353,7 @@ export function renderPlan(plan: Plan, options: RenderOptions): string {
     out.push("", "  Stop periods (no delivery for lack of money):");
     for (const c of stopping) {
       const [first, ...rest] = wrapText(`${c.id}: ${stopsText(c.stops)}`, MAX_WIDTH - 4);
-      out.push(`  ${first}`, ...rest.map((line) => `    ${line}`));
+      append(out, [`  ${first}`, ...rest.map((line) => `    ${line}`)]);
     }
   }
 
@@ -436,7 +437,7 @@ export function renderPlan(plan: Plan, options: RenderOptions): string {
     for (const r of plan.recommendations) {
       if (!r.reason) continue;
       const [first, ...rest] = wrapText(`${r.credit}: ${flat(r.reason)}`, MAX_WIDTH - 4);
-      out.push(s.dim(`  ${first}`), ...rest.map((line) => s.dim(`    ${line}`)));
+      append(out, [s.dim(`  ${first}`), ...rest.map((line) => s.dim(`    ${line}`))]);
     }
   }
   out.push(
@@ -520,11 +521,14 @@ export function renderAlerts(plan: Plan, digest: AlertDigest, options: RenderOpt
       ],
       rows,
     );
-    out.push("", ...table.head);
+    append(out, ["", ...table.head]);
     digest.items.forEach((item, i) => {
-      out.push(...table.rows[i].map((line) => s.risk(line)));
+      append(
+        out,
+        table.rows[i].map((line) => s.risk(line)),
+      );
       const [first, ...rest] = wrapText(`→ ${flat(item.action)}`, MAX_WIDTH - 4);
-      out.push(s.dim(`    ${first}`), ...rest.map((line) => s.dim(`      ${line}`)));
+      append(out, [s.dim(`    ${first}`), ...rest.map((line) => s.dim(`      ${line}`))]);
     });
   }
   return onlyOwnEscapes(`${out.join("\n")}\n`);

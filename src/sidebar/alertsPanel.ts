@@ -43,7 +43,7 @@ export function renderAlerts(status: AlertsStatus, unit: MoneyUnit): HTMLElement
     h(
       "ul",
       { className: "alerts" },
-      ...digest.items.map((item) =>
+      digest.items.map((item) =>
         h(
           "li",
           null,

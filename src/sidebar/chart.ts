@@ -273,7 +273,7 @@ export function renderChart(data: ChartData, unit: MoneyUnit): HTMLElement {
       h(
         "ul",
         null,
-        ...data.lines.map((line, index) =>
+        data.lines.map((line, index) =>
           h(
             "li",
             { attrs: { "data-kind": line.kind } },
@@ -293,7 +293,7 @@ export function renderChart(data: ChartData, unit: MoneyUnit): HTMLElement {
             h("span", { className: "name" }, "Not delivered"),
             moneyText(data.undelivered[selected], unit),
           ),
-        ...data.topUps
+        data.topUps
           .filter((t) => t.index === selected)
           .map((t) =>
             h(
@@ -304,7 +304,7 @@ export function renderChart(data: ChartData, unit: MoneyUnit): HTMLElement {
               moneyText(t.amount, unit),
             ),
           ),
-        ...data.landings
+        data.landings
           .filter((l) => l.index === selected)
           .map((l) =>
             h(
@@ -359,7 +359,7 @@ export function renderChart(data: ChartData, unit: MoneyUnit): HTMLElement {
   const legend = h(
     "ul",
     { className: "legend" },
-    ...data.lines.map((line, index) =>
+    data.lines.map((line, index) =>
       h(
         "li",
         { attrs: { "data-kind": line.kind } },

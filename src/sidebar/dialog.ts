@@ -22,7 +22,7 @@ export function confirmDialog(
         attrs: { role: "dialog", "aria-modal": "true", "aria-labelledby": titleId },
       },
       h("h2", { attrs: { id: titleId } }, title),
-      h("div", { className: "dialog-body" }, ...body),
+      h("div", { className: "dialog-body" }, body),
       h("div", { className: "dialog-buttons" }, cancel, confirm),
     );
     const overlay = h("div", { className: "dialog-overlay" }, panel);

@@ -4,7 +4,12 @@
  * `=IMPORTXML(…)` shows as those characters.
  */
 
-export type Child = Node | string | number | null | undefined | false;
+/**
+ * A child, or a list of them: lists are passed as one argument, never spread
+ * (`h("tbody", null, ...rows)` puts every row on the call stack, and V8
+ * overflows at about 100,000; issue 16).
+ */
+export type Child = Node | string | number | null | undefined | false | readonly Child[];
 
 export interface Props {
   className?: string;
@@ -12,10 +17,12 @@ export interface Props {
   onClick?: (event: Event) => void;
 }
 
-export function append(parent: Node, children: Child[]): void {
+export function append(parent: Node, children: readonly Child[]): void {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
-    parent.appendChild(typeof child === "object" ? child : document.createTextNode(String(child)));
+    if (Array.isArray(child)) append(parent, child);
+    else if (typeof child === "object") parent.appendChild(child as Node);
+    else parent.appendChild(document.createTextNode(String(child)));
   }
 }
 

@@ -82,7 +82,7 @@ function drawBanner(): void {
 }
 
 function section(id: string, title: string, ...content: (Node | null)[]): HTMLElement {
-  const body = h("div", { attrs: { id } }, ...content);
+  const body = h("div", { attrs: { id } }, content);
   return h("details", { attrs: { open: "" } }, h("summary", null, title), body);
 }
 
@@ -249,9 +249,9 @@ async function applyRecommendation(recommendation: RecommendationJson): Promise<
         "dl",
         { className: "change" },
         h("dt", null, "Assigned now"),
-        h("dd", { className: "before" }, ...campaignList(current, now)),
+        h("dd", { className: "before" }, campaignList(current, now)),
         h("dt", null, "Will be assigned"),
-        h("dd", { className: "after" }, ...campaignList(current, recommendation.assign)),
+        h("dd", { className: "after" }, campaignList(current, recommendation.assign)),
         h("dt", null, "Expires unused"),
         h(
           "dd",

@@ -140,7 +140,7 @@ export function renderSkippedRows(plan: PlanJson): HTMLElement | null {
   return h(
     "div",
     { className: "skipped-rows", attrs: { id: "skipped-rows", role: "alert" } },
-    ...notes.map((note) => h("p", null, `${note}.`)),
+    notes.map((note) => h("p", null, `${note}.`)),
     h("p", { className: "sub" }, "The warnings below name each row and cell."),
   );
 }
@@ -181,7 +181,7 @@ function adviceList(plan: PlanJson, className: string): HTMLElement {
   return h(
     "ul",
     { className: `advice-list ${className}`.trim() },
-    ...advice.topUps.map((t) => adviceItem(t, plan, withCard)),
+    advice.topUps.map((t) => adviceItem(t, plan, withCard)),
   );
 }
 
@@ -404,7 +404,7 @@ export function renderWarnings(
     const content: Child[] = [
       h("span", { className: `badge ${w.severity}` }, SEVERITY_LABELS[w.severity] ?? w.severity),
       place && h("bdi", { className: "place" }, place),
-      h("span", { className: "message" }, ...richText(w.message, plan)),
+      h("span", { className: "message" }, richText(w.message, plan)),
     ];
     const item =
       w.sheet && w.cell
@@ -415,16 +415,16 @@ export function renderWarnings(
               attrs: { type: "button", title: `Select ${place} in the sheet`, "data-code": w.code },
               onClick: () => onSelect(w),
             },
-            ...content,
+            content,
           )
-        : h("div", { className: "warning-item", attrs: { "data-code": w.code } }, ...content);
+        : h("div", { className: "warning-item", attrs: { "data-code": w.code } }, content);
     return h("li", null, item);
   });
   const hidden = warnings.length - shown.length;
   return h(
     "div",
     null,
-    h("ul", { className: "warnings" }, ...items),
+    h("ul", { className: "warnings" }, items),
     hidden > 0 &&
       h(
         "button",
@@ -494,14 +494,7 @@ export function renderRecommendations(
     h(
       "li",
       { className: "recommendation" },
-      h(
-        "div",
-        null,
-        "Assign ",
-        creditLabel(plan, r.credit),
-        " to ",
-        ...campaignList(plan, r.assign),
-      ),
+      h("div", null, "Assign ", creditLabel(plan, r.credit), " to ", campaignList(plan, r.assign)),
       h(
         "div",
         { className: "before-after" },
@@ -513,7 +506,7 @@ export function renderRecommendations(
         moneyText(r.expirySaved, c),
         ")",
       ),
-      r.reason && h("div", { className: "sub" }, ...richText(r.reason, c)),
+      r.reason && h("div", { className: "sub" }, richText(r.reason, c)),
       h(
         "button",
         { className: "action apply", attrs: { type: "button" }, onClick: () => onApply(r) },
@@ -521,7 +514,7 @@ export function renderRecommendations(
       ),
     ),
   );
-  return h("div", null, h("ul", { className: "recommendations" }, ...items), upperBound);
+  return h("div", null, h("ul", { className: "recommendations" }, items), upperBound);
 }
 
 /** For the status line. */

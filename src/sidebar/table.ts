@@ -80,7 +80,7 @@ export function sortableTable<T>(options: TableOptions<T>): HTMLElement {
       h(
         "tr",
         { className: options.rowClass ? options.rowClass(row) : "" },
-        ...columns.map((column) => {
+        columns.map((column) => {
           const content = column.cell(row);
           return h(
             "td",
@@ -88,7 +88,7 @@ export function sortableTable<T>(options: TableOptions<T>): HTMLElement {
               className: column.numeric ? "num" : "",
               attrs: { "data-label": column.label, "data-key": column.key },
             },
-            ...(Array.isArray(content) ? content : [content]),
+            Array.isArray(content) ? content : [content],
           );
         }),
       ),
@@ -102,8 +102,8 @@ export function sortableTable<T>(options: TableOptions<T>): HTMLElement {
             "table",
             null,
             h("caption", { className: "sr-only" }, options.caption),
-            h("thead", null, h("tr", null, ...headers)),
-            h("tbody", null, ...body),
+            h("thead", null, h("tr", null, headers)),
+            h("tbody", null, body),
           ),
       hidden > 0 &&
         h(

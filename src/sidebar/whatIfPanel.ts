@@ -111,9 +111,9 @@ export function describeChange(change: WhatIfChange, saved: PlanJson): Child[] {
       return [
         creditLabel(saved, change.credit),
         ": ",
-        h("span", { className: "before" }, ...campaignList(saved, before)),
+        h("span", { className: "before" }, campaignList(saved, before)),
         " → ",
-        h("span", { className: "after" }, ...campaignList(saved, change.campaigns)),
+        h("span", { className: "after" }, campaignList(saved, change.campaigns)),
       ];
     }
   }
@@ -235,14 +235,14 @@ export function createWhatIfPanel(onChange: (changes: WhatIfChange[]) => void): 
     replaceChildren(
       chosenBox,
       h("span", { className: "label" }, `${chosen.length} chosen: `),
-      ...campaignList(saved, chosen),
+      campaignList(saved, chosen),
     );
   };
   const drawMatches = () => {
     const found = searchPicks(search.value, campaignPicks, MATCHES_SHOWN);
     replaceChildren(
       matches,
-      ...found.map((p) => {
+      found.map((p) => {
         const box = h("input", {
           attrs: { type: "checkbox", value: p.id, "data-id": p.id },
         });
@@ -278,11 +278,11 @@ export function createWhatIfPanel(onChange: (changes: WhatIfChange[]) => void): 
     if (!base) return;
     replaceChildren(
       list,
-      ...changes.map((change, index) =>
+      changes.map((change, index) =>
         h(
           "li",
           null,
-          h("span", { className: "change-text" }, ...describeChange(change, base)),
+          h("span", { className: "change-text" }, describeChange(change, base)),
           h(
             "button",
             {
@@ -345,7 +345,7 @@ export function createWhatIfPanel(onChange: (changes: WhatIfChange[]) => void): 
       if (status.childElementCount === 0 && next.campaignStatuses) {
         replaceChildren(
           status,
-          ...next.campaignStatuses.map((s) => h("option", { attrs: { value: s.value } }, s.label)),
+          next.campaignStatuses.map((s) => h("option", { attrs: { value: s.value } }, s.label)),
         );
       }
       if (changedIds) {
@@ -353,11 +353,11 @@ export function createWhatIfPanel(onChange: (changes: WhatIfChange[]) => void): 
         creditPicks = picks(savedPlan.credits.filter((c) => c.type === "assignable"));
         replaceChildren(
           campaignList_,
-          ...campaignPicks.map((p) => h("option", { attrs: { value: p.label } })),
+          campaignPicks.map((p) => h("option", { attrs: { value: p.label } })),
         );
         replaceChildren(
           creditList,
-          ...creditPicks.map((p) => h("option", { attrs: { value: p.label } })),
+          creditPicks.map((p) => h("option", { attrs: { value: p.label } })),
         );
         drawMatches();
       }
