@@ -82,22 +82,51 @@ export function ensureGrid(sheet: Sheet, rows: number, columns: number): void {
   if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
 }
 
-function moneyFormat(minorUnits: number): string {
-  return minorUnits > 0 ? `#,##0.${"0".repeat(minorUnits)}` : "#,##0";
+/**
+ * R2: the currency's decimals and its code, `#,##0.00" USD"` (quoted text is
+ * shown as written: https://developers.google.com/sheets/api/guides/formats).
+ */
+export function moneyFormat(minorUnits: number, currency: string): string {
+  const digits = minorUnits > 0 ? `#,##0.${"0".repeat(minorUnits)}` : "#,##0";
+  const code = currency.replace(/[^A-Za-z0-9]/g, "");
+  return code ? `${digits}" ${code}"` : digits;
 }
 
-const NUMBER_FORMATS = { text: TEXT_FORMAT, date: "yyyy-mm-dd", number: "0.##" } as const;
+/** A `cell` column holds formulas (links), so it keeps the automatic format. */
+const NUMBER_FORMATS = {
+  text: TEXT_FORMAT,
+  date: "yyyy-mm-dd",
+  number: "0.##",
+  cell: "General",
+} as const;
 
-/** Values and number formats of an owned sheet's block: dates as zoned Dates, text made literal. */
+/** `Sheet!A1` of an input sheet → the sheet's name and its one-cell A1 (else null). */
+const CELL_REFERENCE = /^(.+)!([A-Z]{1,3}[1-9][0-9]{0,6})$/;
+
+/** A formula's string literal: `"` doubled. */
+const formulaText = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
+/**
+ * Values and number formats of an owned sheet's block: dates as zoned Dates,
+ * text made literal, a `cell` reference as a HYPERLINK to that cell
+ * (`#gid=…&range=A1` opens the sheet at the cell) when `sheetIdOf` knows its sheet.
+ */
 export function sheetBlock(
   sheet: OwnedSheet,
   timeZone: string,
+  sheetIdOf: (name: string) => number | null = () => null,
 ): { values: (string | number | Date)[][]; formats: string[][] } {
   const { header, kinds, rows } = sheet.table;
   const toDate = dayDates(timeZone);
   const columnFormats = kinds.map((kind) =>
-    kind === "money" ? moneyFormat(sheet.minorUnits) : NUMBER_FORMATS[kind],
+    kind === "money" ? moneyFormat(sheet.minorUnits, sheet.currency) : NUMBER_FORMATS[kind],
   );
+  const link = (reference: string): string => {
+    const match = CELL_REFERENCE.exec(reference);
+    const id = match ? sheetIdOf(match[1]) : null;
+    if (!match || id === null) return asLiteralText(reference);
+    return `=HYPERLINK(${formulaText(`#gid=${id}&range=${match[2]}`)},${formulaText(reference)})`;
+  };
   const values: (string | number | Date)[][] = [header.map(asLiteralText)];
   const formats: string[][] = [header.map(() => TEXT_FORMAT)];
   for (const row of rows) {
@@ -106,6 +135,7 @@ export function sheetBlock(
         const value = row[c];
         if (value === null || value === undefined) return "";
         if (kinds[c] === "date" && typeof value === "number") return toDate(value);
+        if (kinds[c] === "cell" && typeof value === "string") return link(value);
         return typeof value === "string" ? asLiteralText(value) : value;
       }),
     );
@@ -114,20 +144,62 @@ export function sheetBlock(
   return { values, formats };
 }
 
-function addLineChart(sheet: Sheet, rowCount: number, columnCount: number): void {
+/**
+ * The draw-down chart: credit balances on the left axis, cash (the last
+ * column, R10) on its own right axis, since cash is often ten times any
+ * credit; series named by `labels` (credit names beside ids).
+ */
+function addLineChart(
+  sheet: Sheet,
+  rowCount: number,
+  columnCount: number,
+  output: OwnedSheet,
+): void {
   const builder = sheet.newChart().asLineChart();
+  const labels = output.seriesLabels ?? [];
+  // Series indexes count the columns after the domain (Date), in range order.
+  const shown: number[] = [];
   if (columnCount <= CHART_SERIES_LIMIT + 2) {
     builder.addRange(sheet.getRange(1, 1, rowCount, columnCount));
+    for (let c = 1; c < columnCount; c++) shown.push(c - 1);
   } else {
     // Hundreds of lines are unreadable: the date, the first credits and the last (cash) column.
     builder.addRange(sheet.getRange(1, 1, rowCount, CHART_SERIES_LIMIT + 1));
     builder.addRange(sheet.getRange(1, columnCount, rowCount, 1));
+    for (let c = 0; c < CHART_SERIES_LIMIT; c++) shown.push(c);
+    shown.push(columnCount - 2);
   }
+  const series: Record<number, { targetAxisIndex: number; labelInLegend?: string }> = {};
+  shown.forEach((column, index) => {
+    const cash = index === shown.length - 1;
+    series[index] = { targetAxisIndex: cash ? 1 : 0 };
+    if (labels[column] !== undefined) series[index].labelInLegend = labels[column];
+  });
   builder
     .setTitle("Credit balances and cash")
     .setNumHeaders(1)
+    .setOption("series", series)
+    .setOption("vAxes", {
+      0: { title: `Credit balance (${output.currency})` },
+      1: { title: `Cash (${output.currency})` },
+    })
+    .setOption("legend", { position: "bottom" })
     .setPosition(2, Math.min(columnCount + 2, 26), 0, 0);
   sheet.insertChart(builder.build());
+}
+
+/** Sheet ids by name (case ignored), read only when a link is made, once per sheet. */
+function sheetIdLookup(spreadsheet: Spreadsheet): (name: string) => number | null {
+  let ids: Map<string, number> | null = null;
+  return (name) => {
+    if (ids === null) {
+      ids = new Map();
+      for (const sheet of spreadsheet.getSheets()) {
+        ids.set(sheet.getName().trim().toLowerCase(), sheet.getSheetId());
+      }
+    }
+    return ids.get(name.trim().toLowerCase()) ?? null;
+  };
 }
 
 export function spreadsheetPort(spreadsheet: Spreadsheet): WorkbookPort {
@@ -181,15 +253,17 @@ export function spreadsheetPort(spreadsheet: Spreadsheet): WorkbookPort {
     writeOwnedSheet(output: OwnedSheet): string {
       const name = chooseOwnedSheetName(output.name, (n) => ownershipOf(spreadsheet, n));
       const sheet = ownedSheetNamed(spreadsheet, name);
-      const { values, formats } = sheetBlock(output, timeZone());
-      ensureGrid(sheet, values.length, values[0].length);
-      const range = sheet.getRange(1, 1, values.length, values[0].length);
+      const { values, formats } = sheetBlock(output, timeZone(), sheetIdLookup(spreadsheet));
+      const width = values[0].length;
+      // The grid grows first: a range outside it throws.
+      ensureGrid(sheet, values.length, width);
+      const range = sheet.getRange(1, 1, values.length, width);
       range.setNumberFormats(formats);
       range.setValues(values);
-      sheet.getRange(1, 1, 1, values[0].length).setFontWeight("bold");
+      sheet.getRange(1, 1, 1, width).setFontWeight("bold");
       sheet.setFrozenRows(1);
-      if (output.lineChart && values.length > 1)
-        addLineChart(sheet, values.length, values[0].length);
+      sheet.autoResizeColumns(1, width);
+      if (output.lineChart && values.length > 1) addLineChart(sheet, values.length, width, output);
       return name;
     },
     selectCell(sheetName: string, a1: string): void {

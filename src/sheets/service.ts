@@ -4,11 +4,20 @@
  * through a `WorkbookPort`, so the same code runs over a real spreadsheet, an
  * in-memory CSV workbook or a test fake.
  */
-import { type Plan, toMajor } from "../core";
+import type { Plan } from "../core";
 import type { Table, WorkbookTables } from "./index";
+import {
+  campaignSheetTable,
+  creditSheetTable,
+  drawdownSeriesLabels,
+  drawdownSheetTable,
+  recommendationSheetTable,
+  summaryTable,
+  warningSheetTable,
+} from "./outputSheets";
 import { type AlertsJson, alertsToJson, type PlanJson, planToJson } from "./planJson";
 import { type PlanRequest, readAndPlan, readAt } from "./planWorkbook";
-import { campaignTable, creditTable, drawdownTable, type OutTable, warningTable } from "./tables";
+import type { OutTable } from "./tables";
 import { parseWhatIf, type WhatIfChange } from "./whatIf";
 
 /** The input sheets, by the key `WorkbookTables` uses and the name SHEETS.md gives. */
@@ -25,9 +34,11 @@ export const ASSIGNMENT_LOG_HEADER = ["When", "Credit", "Before", "After"];
 
 /** The add-on-owned output sheets (CONTRACT §4), by their preferred names. */
 export const OUTPUT_SHEETS = {
+  summary: "Plan summary",
   credits: "Credit plan",
   campaigns: "Campaign plan",
   drawdown: "Credit drawdown",
+  recommendations: "Recommendations",
   warnings: "Plan warnings",
 } as const;
 
@@ -37,8 +48,15 @@ export interface OwnedSheet {
   table: OutTable;
   /** Decimals of the plan's currency (R2), for money number formats. */
   minorUnits: number;
-  /** Draws a line chart of every column after the first against the first. */
+  /** The plan's currency code (R2), shown in money number formats. */
+  currency: string;
+  /**
+   * Draws a line chart of every column after the first against the first;
+   * the last column (cash, R10) on its own axis.
+   */
   lineChart: boolean;
+  /** The chart's legend, one label a column after the first (names beside ids). */
+  seriesLabels?: string[];
 }
 
 /** Whether a sheet name is free, already the add-on's, or someone else's. */
@@ -226,30 +244,31 @@ export function undoApply(
 }
 
 /** The draw-down table with an end-of-day cash column, for the chart of credits and cash. */
-function drawdownWithCash(plan: Plan): OutTable {
-  const table = drawdownTable(plan);
-  return {
-    header: [...table.header, "Cash"],
-    kinds: [...table.kinds, "money"],
-    rows: table.rows.map((row, day) => [
-      ...row,
-      toMajor(plan.cashByDay[day] ?? 0, plan.minorUnits),
-    ]),
-  };
-}
-
 /**
  * Writes the plan to the add-on's own sheets. Returns the sheet names used
  * and a note for every sheet that had to take another name.
  */
 export function writePlan(port: WorkbookPort): { sheets: string[]; notes: string[] } {
   const plan = planFromPort(port);
-  const minorUnits = plan.minorUnits;
+  const writtenAt = `${port.timestamp()} (${port.timeZone()})`;
+  const sheet = (name: string, table: OutTable): OwnedSheet => ({
+    name,
+    table,
+    minorUnits: plan.minorUnits,
+    currency: plan.currency,
+    lineChart: false,
+  });
   const outputs: OwnedSheet[] = [
-    { name: OUTPUT_SHEETS.credits, table: creditTable(plan), minorUnits, lineChart: false },
-    { name: OUTPUT_SHEETS.campaigns, table: campaignTable(plan), minorUnits, lineChart: false },
-    { name: OUTPUT_SHEETS.drawdown, table: drawdownWithCash(plan), minorUnits, lineChart: true },
-    { name: OUTPUT_SHEETS.warnings, table: warningTable(plan), minorUnits, lineChart: false },
+    sheet(OUTPUT_SHEETS.summary, summaryTable(plan, writtenAt)),
+    sheet(OUTPUT_SHEETS.credits, creditSheetTable(plan)),
+    sheet(OUTPUT_SHEETS.campaigns, campaignSheetTable(plan)),
+    {
+      ...sheet(OUTPUT_SHEETS.drawdown, drawdownSheetTable(plan)),
+      lineChart: true,
+      seriesLabels: drawdownSeriesLabels(plan),
+    },
+    sheet(OUTPUT_SHEETS.recommendations, recommendationSheetTable(plan)),
+    sheet(OUTPUT_SHEETS.warnings, warningSheetTable(plan)),
   ];
   const sheets: string[] = [];
   const notes: string[] = [];

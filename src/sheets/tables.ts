@@ -6,7 +6,8 @@
 import { isoDate, type Plan, SOURCE_CARD, SOURCE_CASH, SOURCE_UNDELIVERED, toMajor } from "../core";
 import { ALERT_KIND_LABELS, CREDIT_STATUS_LABELS, CREDIT_TYPE_LABELS } from "./labels";
 
-export type OutKind = "text" | "money" | "date" | "number";
+/** `cell`: a `Sheet!A1` reference (text; the Sheets face links it to the cell). */
+export type OutKind = "text" | "money" | "date" | "number" | "cell";
 
 export interface OutTable {
   header: string[];

@@ -75,15 +75,33 @@ describe("in-memory workbook port", () => {
   test("an input sheet's name is never taken by an output sheet (CONTRACT §4)", () => {
     const port = memoryWorkbookPort(tables());
     const table = { header: [], kinds: [], rows: [] };
-    expect(port.writeOwnedSheet({ name: "Credits", table, minorUnits: 2, lineChart: false })).toBe(
-      "Credits (2)",
-    );
     expect(
-      port.writeOwnedSheet({ name: "Credit plan", table, minorUnits: 2, lineChart: false }),
+      port.writeOwnedSheet({
+        name: "Credits",
+        table,
+        minorUnits: 2,
+        currency: "USD",
+        lineChart: false,
+      }),
+    ).toBe("Credits (2)");
+    expect(
+      port.writeOwnedSheet({
+        name: "Credit plan",
+        table,
+        minorUnits: 2,
+        currency: "USD",
+        lineChart: false,
+      }),
     ).toBe("Credit plan");
     // Its own sheet is rewritten in place.
     expect(
-      port.writeOwnedSheet({ name: "Credit plan", table, minorUnits: 2, lineChart: false }),
+      port.writeOwnedSheet({
+        name: "Credit plan",
+        table,
+        minorUnits: 2,
+        currency: "USD",
+        lineChart: false,
+      }),
     ).toBe("Credit plan");
   });
 

@@ -255,6 +255,8 @@ class FakeChartBuilder {
   title = "";
   type = "";
   anchor: { row: number; column: number } | null = null;
+  /** Every `setOption(name, value)`, the last value per name (a copy, as Sheets keeps its own). */
+  options: Record<string, unknown> = {};
   constructor(
     private readonly sheet: FakeSheet,
     private readonly log: CallLog,
@@ -282,7 +284,13 @@ class FakeChartBuilder {
   setNumHeaders(_headers: number) {
     return this.self();
   }
-  setOption(_option: string, _value: unknown) {
+  setOption(option: string, value: unknown) {
+    if (typeof option !== "string" || option === "") {
+      throw new Error(
+        "The parameters don't match the method signature for EmbeddedChartBuilder.setOption.",
+      );
+    }
+    this.options[option] = JSON.parse(JSON.stringify(value ?? null));
     return this.self();
   }
   setPosition(anchorRow: number, anchorColumn: number, _offsetX: number, _offsetY: number) {
@@ -307,7 +315,14 @@ class FakeChartBuilder {
     ) {
       throw new Error(SHEETS_MESSAGES.outsideGrid);
     }
-    return { type: this.type, title: this.title, ranges: this.ranges.length, anchor };
+    return {
+      type: this.type,
+      title: this.title,
+      ranges: this.ranges.length,
+      columns: this.ranges.map((r) => ({ column: r.column, numColumns: r.numColumns })),
+      anchor,
+      options: this.options,
+    };
   }
 }
 
@@ -363,8 +378,12 @@ export class FakeSheet {
     rule: FakeValidationRule;
   }[] = [];
   frozenRows = 0;
+  /** Columns given to `autoResizeColumns`, in call order (test inspection). */
+  autoResized: { start: number; count: number }[] = [];
   maxRows: number;
   maxColumns: number;
+  /** The sheet's id (the `gid` of its URL), unique in the spreadsheet and never reused. */
+  readonly id: number;
   constructor(
     public name: string,
     readonly spreadsheet: FakeSpreadsheet,
@@ -374,6 +393,7 @@ export class FakeSheet {
   ) {
     this.maxRows = rows;
     this.maxColumns = columns;
+    this.id = spreadsheet._nextSheetId();
   }
   /** Every stored cell by `row:column` (test inspection). */
   get cells(): Map<string, StoredCell> {
@@ -496,6 +516,19 @@ export class FakeSheet {
   }
   getName() {
     return this.name;
+  }
+  getSheetId() {
+    return this.id;
+  }
+  /** Fits the columns' widths to their content; the columns must lie inside the grid. */
+  autoResizeColumns(startColumn: number, numColumns: number) {
+    if (!Number.isInteger(numColumns) || numColumns < 1) {
+      throw new Error("The number of columns in the range must be at least 1.");
+    }
+    this.checkPosition(startColumn, this.maxColumns);
+    this.checkPosition(startColumn + numColumns - 1, this.maxColumns);
+    this.autoResized.push({ start: startColumn, count: numColumns });
+    return this;
   }
   getMaxRows() {
     return this.maxRows;
@@ -633,12 +666,19 @@ export class FakeSpreadsheet {
   sheets: FakeSheet[] = [];
   toasts: string[] = [];
   active: { sheet: string; row: number; column: number } | null = null;
+  private sheetIds = 0;
   constructor(
     readonly timeZone: string,
     readonly log: CallLog,
     /** Builds the Dates the sheet hands back (another realm's Date for Code.js in node:vm). */
     readonly dateFactory: (ms: number) => Date = (ms) => new Date(ms),
   ) {}
+  /** The first sheet is 0 (a new spreadsheet's first tab is gid=0), then larger ids. */
+  _nextSheetId(): number {
+    const id = this.sheetIds === 0 ? 0 : 1_000_000 + this.sheetIds * 7919;
+    this.sheetIds += 1;
+    return id;
+  }
   _cellCount(): number {
     return this.sheets.reduce((sum, s) => sum + s.maxRows * s.maxColumns, 0);
   }

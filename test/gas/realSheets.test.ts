@@ -205,9 +205,9 @@ describe("Write plan to sheets against the real grid", () => {
     const foreign = spreadsheet._addSheet("CAMPAIGN PLAN", [["mine"]]);
     const sheetCount = spreadsheet.sheets.length;
     const result = addOn.writePlanToSheets();
-    expect(result.sheets.slice(0, 2)).toEqual(["Credit plan", "Campaign plan (2)"]);
+    expect(result.sheets.slice(1, 3)).toEqual(["Credit plan", "Campaign plan (2)"]);
     expect(own._values()[0][0]).toBe("Credit ID");
-    expect(spreadsheet.sheets).toHaveLength(sheetCount + 3);
+    expect(spreadsheet.sheets).toHaveLength(sheetCount + 5);
     expect(foreign._values()).toEqual([["mine"]]);
   });
 });
@@ -277,7 +277,7 @@ describe("the sidebar's calls through a google.script.run that refuses what the 
     expect(plan?.start).toBe("2026-12-01");
     expect(plan?.campaigns).toHaveLength(4);
     const written = await callServer("writePlanToSheets");
-    expect(written?.sheets).toHaveLength(4);
+    expect(written?.sheets).toHaveLength(6);
     await expect(
       callServer("getPlan", [{ kind: "status", campaign: "101", at: new Date() }] as never),
     ).rejects.toThrow(/illegal value/);

@@ -157,10 +157,12 @@ describe("writePlanToSheets (CONTRACT §4)", () => {
         total: spreadsheet.log.calls.length - growth,
       };
     });
-    expect(counts[0].setValues).toBe(4);
+    // Summary, Credit plan, Campaign plan, Credit drawdown, Recommendations, Plan warnings.
+    expect(counts[0].setValues).toBe(6);
     expect(counts[0].growth).toBe(0);
-    // 2,000 campaigns do not fit a new sheet's 1000 rows: one insert grows the Campaign plan.
-    expect(counts[1]).toEqual({ ...counts[0], growth: 1 });
+    // 2,000 campaigns do not fit a new sheet's 1000 rows: one insert grows the Campaign plan,
+    // one the Plan summary (a row per stopping campaign, R14).
+    expect(counts[1]).toEqual({ ...counts[0], growth: 2 });
   });
 
   it("writes draw-down dates that show the plan's days in the spreadsheet zone (R1)", () => {

@@ -148,19 +148,23 @@ describe("server service over a port", () => {
     expect(() => applyRecommendation(port, "C2", "101")).toThrow(/list/);
   });
 
-  it("writePlan writes the four owned sheets and takes another name beside a foreign sheet", () => {
+  it("writePlan writes the six owned sheets and takes another name beside a foreign sheet", () => {
     const port = memoryPort(tables(), TODAY);
     port.foreign.add("Plan warnings");
     const result = writePlan(port);
     expect(result.sheets).toEqual([
+      "Plan summary",
       "Credit plan",
       "Campaign plan",
       "Credit drawdown",
+      "Recommendations",
       "Plan warnings (2)",
     ]);
     expect(result.notes).toHaveLength(1);
     const drawdown = port.owned.get("Credit drawdown");
     expect(drawdown?.lineChart).toBe(true);
+    expect(drawdown?.seriesLabels?.at(-1)).toBe("Cash");
+    expect(drawdown?.currency).toBe("USD");
     expect(drawdown?.table.header).toEqual(["Date", "C1", "C2", "Cash"]);
     expect(drawdown?.table.rows).toHaveLength(30);
     expect(drawdown?.table.rows[0][3]).toBeLessThanOrEqual(2000);
