@@ -26,6 +26,7 @@ import {
   type WorkbookTables,
   warningTable,
 } from "../../src/sheets";
+import { campaignSheetTable, creditSheetTable } from "../../src/sheets/outputSheets";
 import { getPlan, OUTPUT_SHEETS, writePlan } from "../../src/sheets/service";
 import { chartData } from "../../src/sidebar/chartData";
 import { money } from "../../src/sidebar/format";
@@ -172,8 +173,9 @@ describe("one read-and-plan entry (R1): every face plans the same day", () => {
       expect(withoutSeries).toEqual(planToJson(plan, { labels: true }));
 
       writePlan(port);
-      expect(port.owned.get(OUTPUT_SHEETS.credits)?.table).toEqual(creditTable(plan));
-      expect(port.owned.get(OUTPUT_SHEETS.campaigns)?.table).toEqual(campaignTable(plan));
+      // The output sheets are the formulas' tables with names and stops beside.
+      expect(port.owned.get(OUTPUT_SHEETS.credits)?.table).toEqual(creditSheetTable(plan));
+      expect(port.owned.get(OUTPUT_SHEETS.campaigns)?.table).toEqual(campaignSheetTable(plan));
 
       const [creditOut, campaignOut, warningOut] = customFunctions(tables, now);
       expect(shownDays(creditOut)).toEqual(shown(creditTable(plan)));
