@@ -42,6 +42,7 @@ import {
   warningTable,
 } from "../sheets";
 import { isBlank, readDate, readDateList, readInteger, showCell } from "../sheets/cells";
+import { DEFAULT_DATE_ORDER } from "../sheets/dateText";
 import { dayDates } from "./zonedDates";
 
 /**
@@ -199,11 +200,13 @@ function argumentError(argument: string, at: At, cell: unknown, problem: string)
 /**
  * A date argument, read by the same reader as a date cell of the sheets
  * (R1): a Date cell is the day it shows in the spreadsheet zone, text is
- * strict ISO; a time-of-day cell, a number, TRUE or trailing text is refused.
+ * ISO or a month-name date (slash dates in the default MDY order: a formula
+ * has no Account sheet); a time-of-day cell, a number, TRUE or trailing text
+ * is refused.
  */
 function dayArgument(value: unknown, argument: string, clock: SheetClock, at: At = null): Day {
   const cell = scalar(value) as Cell;
-  const parsed = readDate(cell, clock.timeZone);
+  const parsed = readDate(cell, clock.timeZone, DEFAULT_DATE_ORDER);
   if (!parsed.ok) throw argumentError(argument, at, cell, parsed.problem);
   return parsed.value;
 }
@@ -401,7 +404,7 @@ export function creditIssueDate(
   holidayRows.forEach((row: unknown, r: number) => {
     (Array.isArray(row) ? row : [row]).forEach((cell: unknown, c: number) => {
       if (isBlank(cell as Cell)) return;
-      const parsed = readDateList(cell as Cell, clock.timeZone);
+      const parsed = readDateList(cell as Cell, clock.timeZone, DEFAULT_DATE_ORDER);
       if (!parsed.ok) {
         const at = Array.isArray(holidays) ? a1(r, c) : null;
         throw argumentError("holidays", at, cell, parsed.problem);

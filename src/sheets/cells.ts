@@ -5,6 +5,7 @@
  * problem, and the caller turns it into an INVALID_VALUE warning (R11).
  */
 import { type Day, isSupportedDay, type Money, parseIsoDate, type WarningCode } from "../core";
+import { type DateOrder, readDateText } from "./dateText";
 import { type EnumTable, enumDropdown, enumValues } from "./enums";
 import { dayInTimeZone } from "./timeZone";
 import type { Cell } from "./types";
@@ -321,12 +322,13 @@ const API_DATE_TIME =
  * Dates (R1): a real date cell becomes the calendar day it shows in
  * `timeZone`; text is ISO `YYYY-MM-DD`, or a date and time as the API and
  * connectors write them (`YYYY-MM-DD H:MM:SS`, ISO with fraction and zone),
- * whose date part is taken as written (spec v3).
+ * whose date part is taken as written (spec v3), or a month-name, slash or
+ * dot date read in the Account's `order` (dateText.ts).
  * A number in a date cell is refused: it is ambiguous (a serial number, a
  * timestamp or a typo) and Sheets hands real dates as Date objects.
  */
-export function readDate(cell: Cell, timeZone: string): Parsed<Day> {
-  const parsed = readAnyDate(cell, timeZone);
+export function readDate(cell: Cell, timeZone: string, order: DateOrder): Parsed<Day> {
+  const parsed = readAnyDate(cell, timeZone, order);
   if (parsed.ok && !isSupportedDay(parsed.value)) {
     return bad("is outside 1900-01-01 … 9999-12-31, the dates the planner supports");
   }
@@ -335,7 +337,7 @@ export function readDate(cell: Cell, timeZone: string): Parsed<Day> {
 
 const SPREADSHEET_DAY_ZERO: Day = -25569; // 1899-12-30
 
-function readAnyDate(cell: Cell, timeZone: string): Parsed<Day> {
+function readAnyDate(cell: Cell, timeZone: string, order: DateOrder): Parsed<Day> {
   const error = errorCellProblem<Day>(cell);
   if (error) return error;
   if (cell instanceof Date) {
@@ -350,8 +352,9 @@ function readAnyDate(cell: Cell, timeZone: string): Parsed<Day> {
   const text = cell.trim();
   const withTime = API_DATE_TIME.exec(text);
   const day = parseIsoDate(withTime ? withTime[1] : text);
-  if (day === null) return bad("is not a date (write YYYY-MM-DD)");
-  return ok(day);
+  if (day !== null) return ok(day);
+  // Spec v3 "Locale": month names, and slash or dot dates in the Account's Date order.
+  return readDateText(text, order) ?? bad("is not a date (write YYYY-MM-DD)");
 }
 
 /** Lists: comma, semicolon or new line; spaces trimmed; empty items dropped. */
@@ -364,17 +367,25 @@ export function readList(cell: Cell, timeZone: string): string[] {
     .filter((item) => item !== "");
 }
 
-/** Lists of dates (Holidays). */
-export function readDateList(cell: Cell, timeZone: string): Parsed<Day[]> {
+/** Lists of dates (Holidays); `Dec 25, 2026, Jan 1, 2027` is two dates, each holding a comma. */
+export function readDateList(cell: Cell, timeZone: string, order: DateOrder): Parsed<Day[]> {
   if (isBlank(cell)) return ok([]);
   if (typeof cell !== "string") {
-    const one = readDate(cell, timeZone);
+    const one = readDate(cell, timeZone, order);
     return one.ok ? ok([one.value]) : one;
   }
   const days: Day[] = [];
-  for (const item of readList(cell, timeZone)) {
-    const day = readDate(item, timeZone);
-    if (!day.ok) return bad(`has '${showCell(item)}', which ${day.problem}`);
+  const items = readList(cell, timeZone);
+  for (let i = 0; i < items.length; i++) {
+    let day = readDate(items[i], timeZone, order);
+    if (!day.ok && i + 1 < items.length) {
+      const joined = readDate(`${items[i]}, ${items[i + 1]}`, timeZone, order);
+      if (joined.ok) {
+        day = joined;
+        i++;
+      }
+    }
+    if (!day.ok) return bad(`has '${showCell(items[i])}', which ${day.problem}`);
     days.push(day.value);
   }
   return ok(days);

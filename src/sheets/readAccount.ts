@@ -28,6 +28,7 @@ import {
   showCell,
 } from "./cells";
 import { ACCOUNT_SETTINGS, type AccountSettingField } from "./columns";
+import { DATE_ORDER_TABLE, type DateOrder, DEFAULT_DATE_ORDER } from "./dateText";
 import {
   ACCOUNT_TIER_TABLE,
   CREDIT_ORDER_TABLE,
@@ -213,6 +214,8 @@ export interface AccountRead {
   warnings: Warning[];
   /** `Credit balance` (valid_grant_balance): what TikTok says is left in credits, or null. */
   creditBalance: Money | null;
+  /** `Date order`: how slash and dot dates of every sheet are read (spec v3). */
+  dateOrder: DateOrder;
 }
 
 /**
@@ -240,7 +243,7 @@ export function readAccount(table: Table | undefined, today: Day, timeZone: stri
         null,
       ),
     );
-    return { account, warnings, creditBalance: null };
+    return { account, warnings, creditBalance: null, dateOrder: DEFAULT_DATE_ORDER };
   }
   const collected = collectSettings(table);
   const { settings } = collected;
@@ -298,7 +301,10 @@ export function readAccount(table: Table | undefined, today: Day, timeZone: stri
     account.minorUnits = minorUnitsOf(currency);
   }
   const money = moneyFormat(account.currency, account.minorUnits);
-  const date = (cell: Cell) => readDate(cell, timeZone);
+  // Spec v3 "Locale": read before the date settings, which it orders.
+  const dateOrder =
+    setting("dateOrder", (c) => readEnumCell(c, DATE_ORDER_TABLE)) ?? DEFAULT_DATE_ORDER;
+  const date = (cell: Cell) => readDate(cell, timeZone, dateOrder);
 
   account.timeZone = setting("timeZone", readTimeZone) ?? null;
   account.planStart = setting("planStart", date) ?? account.planStart;
@@ -333,7 +339,7 @@ export function readAccount(table: Table | undefined, today: Day, timeZone: stri
   for (const entry of settings.get("holidays") ?? []) {
     const address = a1(entry.rowIndex, entry.columnIndex);
     cells.holidays ??= address;
-    const parsed = readDateList(entry.value, timeZone);
+    const parsed = readDateList(entry.value, timeZone, dateOrder);
     if (parsed.ok) for (const day of parsed.value) holidays.add(day);
     else {
       warnings.push(
@@ -351,5 +357,5 @@ export function readAccount(table: Table | undefined, today: Day, timeZone: stri
   // Settings are read in dependency order; warnings are listed in sheet order.
   const rowOf = (w: Warning) => Number(/\d+$/.exec(w.cell ?? "")?.[0] ?? 0);
   warnings.sort((a, b) => rowOf(a) - rowOf(b));
-  return { account, warnings, creditBalance };
+  return { account, warnings, creditBalance, dateOrder };
 }

@@ -37,7 +37,7 @@ export function readCampaignRow(
         );
   const expectedDailySpend = reader.optional("expectedDailySpend", readAmount, null);
   const spentToDate = reader.optional("spentToDate", readAmount, 0);
-  const date = (c: Parameters<typeof readDate>[0]) => readDate(c, timeZone);
+  const date = (c: Parameters<typeof readDate>[0]) => readDate(c, timeZone, reader.dateOrder);
   const startDate = reader.optional("startDate", date, null);
   // R3: a lifetime budget is spread up to its end date, so it needs one.
   const endDate =

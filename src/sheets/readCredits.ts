@@ -14,6 +14,7 @@ import {
   readText,
 } from "./cells";
 import { readCountryList } from "./countries";
+import type { DateOrder } from "./dateText";
 import { CREDIT_STATUS_TABLE, CREDIT_TYPE_TABLE } from "./enums";
 import type { RowReader } from "./rowReader";
 import type { Cell } from "./types";
@@ -21,13 +22,13 @@ import type { Cell } from "./types";
 const RANGE_SEPARATOR = /\s*~\s*|\s+to\s+|\s+[-–]\s+/i;
 
 /** `2024-01-15 ~ 2024-03-15` (also `to` or ` - `): first and last day. */
-export function readDateRange(cell: Cell, timeZone: string): Parsed<[Day, Day]> {
+export function readDateRange(cell: Cell, timeZone: string, order: DateOrder): Parsed<[Day, Day]> {
   const parts = typeof cell === "string" ? cell.trim().split(RANGE_SEPARATOR) : [];
   if (parts.length !== 2) {
     return { ok: false, problem: "is not a date range (write 2024-01-15 ~ 2024-03-15)" };
   }
-  const from = readDate(parts[0], timeZone);
-  const to = readDate(parts[1], timeZone);
+  const from = readDate(parts[0], timeZone, order);
+  const to = readDate(parts[1], timeZone, order);
   if (!from.ok || !to.ok) {
     return { ok: false, problem: "has a date that is not a date (write 2024-01-15 ~ 2024-03-15)" };
   }
@@ -82,11 +83,11 @@ export function readCreditRow(
     }
   }
 
-  const date = (c: Cell) => readDate(c, timeZone);
+  const date = (c: Cell) => readDate(c, timeZone, reader.dateOrder);
   // The Promotions page's one "Valid dates" cell stands in for Issue date and Valid until.
   const range = reader.isBlank("validDates")
     ? null
-    : reader.optional("validDates", (c) => readDateRange(c, timeZone), null);
+    : reader.optional("validDates", (c) => readDateRange(c, timeZone, reader.dateOrder), null);
   const fromRange = (field: "issueDate" | "validUntil") =>
     range !== null && reader.isBlank(field) ? range[field === "issueDate" ? 0 : 1] : undefined;
   // An available credit's validity counts from its issue date (R8).

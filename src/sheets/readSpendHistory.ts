@@ -53,7 +53,7 @@ export function readSpendHistory(
     // A report's total line has neither date nor campaign: it is not a day of spend.
     if (reader.isBlank("day") && reader.isBlank("campaignId")) continue;
     rows++;
-    const day = reader.required("day", (c) => readDate(c, timeZone), "is empty");
+    const day = reader.required("day", (c) => readDate(c, timeZone, reader.dateOrder), "is empty");
     const campaignId = reader.required("campaignId", readId, "is empty");
     let amount = 0;
     if (hasAmount || reader.isBlank("metrics")) {

@@ -27,6 +27,7 @@ import {
   SPEND_HISTORY_COLUMNS,
   TOP_UP_COLUMNS,
 } from "./columns";
+import type { DateOrder } from "./dateText";
 import { findHeader, missingColumnMessage } from "./headers";
 import { olderVersionRows } from "./historyTables";
 import { readAccount } from "./readAccount";
@@ -62,6 +63,7 @@ function openSheet(
   required: boolean,
   warnings: Warning[],
   currency: string,
+  dateOrder: DateOrder,
 ): SheetOutcome {
   if (!Array.isArray(table)) {
     if (required) {
@@ -106,7 +108,7 @@ function openSheet(
   }
   return {
     ok: true,
-    context: sheetContext(sheet, header.headerRow, header.columns, specs, warnings),
+    context: sheetContext(sheet, header.headerRow, header.columns, specs, warnings, dateOrder),
     table,
   };
 }
@@ -212,7 +214,7 @@ function readTopUps(
     const reader = new RowReader(context, row, r);
     const day = reader.required(
       "day",
-      (c) => readDate(c, timeZone),
+      (c) => readDate(c, timeZone, reader.dateOrder),
       "is empty: a top-up needs its date",
     );
     const amount = reader.required("amount", (c) => readMoney(c, money), "is empty");
@@ -275,6 +277,7 @@ export function readWorkbook(tables: WorkbookTables, options: ReadOptions): Read
     true,
     warnings,
     account.currency,
+    accountRead.dateOrder,
   );
   if (campaignSheet !== null && !campaignSheet.ok) return campaignSheet;
   const creditSheet = openSheet(
@@ -284,6 +287,7 @@ export function readWorkbook(tables: WorkbookTables, options: ReadOptions): Read
     true,
     warnings,
     account.currency,
+    accountRead.dateOrder,
   );
   if (creditSheet !== null && !creditSheet.ok) return creditSheet;
 
@@ -339,6 +343,7 @@ export function readWorkbook(tables: WorkbookTables, options: ReadOptions): Read
     false,
     warnings,
     account.currency,
+    accountRead.dateOrder,
   );
   if (topUpSheet?.ok) {
     const read = readTopUps(topUpSheet.context, topUpSheet.table, money, timeZone);
@@ -356,6 +361,7 @@ export function readWorkbook(tables: WorkbookTables, options: ReadOptions): Read
     false,
     warnings,
     account.currency,
+    accountRead.dateOrder,
   );
   if (historySheet?.ok) {
     const known = campaignSheet?.ok ? new Set(campaigns.map((c) => c.id)) : null;

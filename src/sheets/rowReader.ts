@@ -7,6 +7,7 @@ import type { Severity, Warning, WarningCode } from "../core";
 import { a1, columnLetters } from "./a1";
 import { invisibleCharacters, isBlank, type Parsed, showCell } from "./cells";
 import type { ColumnSpec } from "./columns";
+import type { DateOrder } from "./dateText";
 import type { Cell } from "./types";
 
 export function makeWarning(
@@ -39,6 +40,8 @@ export interface SheetContext {
   reportedMissing: Set<string>;
   /** Model field → column letters, computed once per sheet. */
   columnLetters: [string, string][];
+  /** The Account's `Date order`: how slash and dot dates are read (spec v3). */
+  dateOrder: DateOrder;
 }
 
 export function sheetContext(
@@ -47,6 +50,7 @@ export function sheetContext(
   columns: Map<string, number>,
   specs: readonly ColumnSpec[],
   warnings: Warning[],
+  dateOrder: DateOrder,
 ): SheetContext {
   return {
     sheet,
@@ -56,6 +60,7 @@ export function sheetContext(
     warnings,
     reportedMissing: new Set(),
     columnLetters: [...columns].map(([field, column]) => [field, columnLetters(column)]),
+    dateOrder,
   };
 }
 
@@ -91,6 +96,11 @@ export class RowReader {
 
   get sheet(): string {
     return this.context.sheet;
+  }
+
+  /** How this sheet's slash and dot dates are read (the Account's `Date order`). */
+  get dateOrder(): DateOrder {
+    return this.context.dateOrder;
   }
 
   has(field: string): boolean {
