@@ -52,6 +52,7 @@ if (existsSync("scripts/bench-advice.ts")) {
 }
 for (const [file, fn] of [
   ["scripts/bench-sheets.mjs", "benchSheets"],
+  ["scripts/bench-reader.mjs", "benchReader"],
   ["scripts/bench-gas.mjs", "benchGas"],
   ["scripts/bench-sidebar.mjs", "benchSidebar"],
 ]) {
