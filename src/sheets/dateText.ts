@@ -54,7 +54,15 @@ function monthNumber(word: string): number {
 }
 
 /** A time of day after the date (`10:00`, `9:30:15 PM`): the date part is taken as written. */
-const TIME = String.raw`(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AaPp][Mm])?)?`;
+const TIME = String.raw`(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:\s*([AaPp][Mm]))?)?`;
+
+/** Whether the time groups (hour, minute, second, AM/PM) after a date are a real time of day. */
+function isTimeOfDay(hour?: string, minute?: string, second?: string, half?: string): boolean {
+  if (hour === undefined) return true;
+  const h = Number(hour);
+  const hoursOk = half === undefined ? h <= 23 : h >= 1 && h <= 12;
+  return hoursOk && Number(minute) <= 59 && (second === undefined || Number(second) <= 59);
+}
 const WEEKDAY = String.raw`(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?`;
 const ORDINAL = "(?:st|nd|rd|th)?";
 // `Dec 1, 2026`, `December 1st 2026`, `Tue, Dec 1, 2026`
@@ -124,16 +132,15 @@ function numericDate(parts: string[], order: DateOrder): DateTextRead {
 export function readDateText(text: string, order: DateOrder): DateTextRead {
   const first = text.charCodeAt(0);
   const startsWithDigit = first >= 48 && first <= 57;
-  if (startsWithDigit) {
-    const numeric = NUMERIC.exec(text);
-    if (numeric) return numericDate([numeric[1], numeric[3], numeric[4]], order);
-    const dayFirst = DAY_FIRST.exec(text);
-    if (dayFirst) return monthNameDate(dayFirst[2], dayFirst[1], dayFirst[3]);
-    return null;
-  }
-  const monthFirst = MONTH_FIRST.exec(text);
+  const numeric = startsWithDigit ? NUMERIC.exec(text) : null;
+  const monthFirst = numeric || startsWithDigit ? null : MONTH_FIRST.exec(text);
+  const dayFirst = numeric || monthFirst ? null : DAY_FIRST.exec(text);
+  const match = numeric ?? monthFirst ?? dayFirst;
+  if (!match) return null;
+  // The last four groups are the time's: `4/5/2026 13:00 PM` is no time, so no date.
+  const [hour, minute, second, half] = match.slice(-4);
+  if (!isTimeOfDay(hour, minute, second, half)) return NOT_A_DATE;
+  if (numeric) return numericDate([numeric[1], numeric[3], numeric[4]], order);
   if (monthFirst) return monthNameDate(monthFirst[1], monthFirst[2], monthFirst[3]);
-  const dayFirst = DAY_FIRST.exec(text);
-  if (dayFirst) return monthNameDate(dayFirst[2], dayFirst[1], dayFirst[3]);
-  return null;
+  return monthNameDate(match[2], match[1], match[3]);
 }

@@ -70,6 +70,11 @@ describe("slash and dot dates follow Date order (spec v3)", () => {
     expect(day("31/31/2026", "mdy")).toMatch(/is not a date: the Account's Date order is MDY/);
     expect(day("12/25/26", "mdy")).toMatch(/4 digits/);
     expect(day("12/25-2026", "mdy")).toMatch(/write YYYY-MM-DD/);
+    // A time after the date must be a time of day.
+    expect(day("4/5/2026 13:00 PM", "mdy")).toMatch(/write YYYY-MM-DD/);
+    expect(day("4/5/2026 24:00", "mdy")).toMatch(/write YYYY-MM-DD/);
+    expect(day("4/5/2026 1:00 PM", "mdy")).toBe(dayFromYmd(2026, 4, 5));
+    expect(day("Apr 5, 2026 23:59:59", "mdy")).toBe(dayFromYmd(2026, 4, 5));
   });
 
   it("the Account's Date order reads every sheet: Plan start, Holidays, campaign and credit dates", () => {
