@@ -119,7 +119,9 @@ export function modelToTables(
     ["Date", "Campaign ID", "Spend"],
     ...model.spendHistory.map((r) => [date(r.day), r.campaignId, money(r.amount)]),
   ];
-  return { campaigns, credits, account, topUps, spendHistory };
+  // The synthetic accounts budget every campaign itself: no ad groups.
+  const adGroups: Table = [["Ad group ID", "Campaign ID", "Budget"]];
+  return { campaigns, credits, account, topUps, spendHistory, adGroups };
 }
 
 const CSV_FILES: Record<keyof WorkbookTables, string> = {
@@ -128,6 +130,7 @@ const CSV_FILES: Record<keyof WorkbookTables, string> = {
   account: "account.csv",
   topUps: "topups.csv",
   spendHistory: "spend-history.csv",
+  adGroups: "adgroups.csv",
 };
 
 function csvField(value: Cell): string {

@@ -7,6 +7,7 @@ import { basename, extname, join } from "node:path";
 import type { Warning } from "../core";
 import {
   ACCOUNT_SETTINGS,
+  AD_GROUP_COLUMNS,
   CAMPAIGN_COLUMNS,
   type ColumnSpec,
   CREDIT_COLUMNS,
@@ -50,6 +51,7 @@ export const CSV_FILE_NAMES: Record<SheetKey, string> = {
   account: "account.csv",
   topUps: "topups.csv",
   spendHistory: "spend-history.csv",
+  adGroups: "adgroups.csv",
 };
 
 /** Sheet of a file or sheet name: `Spend history`, `spend-history.csv`, `SPEND_HISTORY` alike. */
@@ -72,6 +74,7 @@ function headerSpellings(key: SheetKey): ReadonlySet<string> {
     account: [],
     topUps: TOP_UP_COLUMNS,
     spendHistory: SPEND_HISTORY_COLUMNS,
+    adGroups: AD_GROUP_COLUMNS,
   };
   const names =
     key === "account"

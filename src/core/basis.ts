@@ -11,7 +11,7 @@ import type { Day, Model } from "./model";
  */
 export interface SimulationBasis {
   /** The model parts it was made from; a re-run must share them (checked). */
-  readonly source: Pick<Model, "account" | "campaigns" | "topUps" | "spendHistory">;
+  readonly source: Pick<Model, "account" | "campaigns" | "topUps" | "spendHistory" | "adGroups">;
   readonly demand: DemandResult;
   /**
    * Day-major copy of the demand: on day index i, the campaigns with demand

@@ -1,18 +1,29 @@
 /** R3: what each campaign wants to spend on each planned day. */
 
+import {
+  adGroupsByCampaign,
+  deliveredDaily,
+  deliveringGroups,
+  evenShare,
+  fillFromAdGroups,
+  isBudgetedByAdGroups,
+  scheduleFromAdGroups,
+} from "./adGroupDemand";
 import { isDelivering } from "./eligibility";
 import type { Campaign, Day, Model, Money, Warning } from "./model";
-import { divideRounded, roundHalfAwayFromZero } from "./money";
+import { roundHalfAwayFromZero } from "./money";
+import type { DemandSource } from "./plan";
 import { campaignWarning } from "./warnings";
 
 export interface DemandResult {
   /** `demand[campaignIndex][day - planStart]` in minor units. */
   demand: Float64Array[];
+  /** Where each campaign's demand comes from (spec v3), by campaign index. */
+  demandFrom: (DemandSource | null)[];
   warnings: Warning[];
 }
 
 const RUN_RATE_DAYS = 7;
-const PPM = 1_000_000;
 
 /** R3: demand of every campaign over the horizon, fixed before the simulation. */
 export function computeDemand(model: Model): DemandResult {
@@ -20,18 +31,50 @@ export function computeDemand(model: Model): DemandResult {
   const start = account.planStart;
   const days = horizonLength(model);
   const history = recentSpendByCampaign(model);
+  const groupsOf = adGroupsByCampaign(model);
   const warnings: Warning[] = [];
-  const demand = model.campaigns.map((campaign) => {
+  const demandFrom: (DemandSource | null)[] = new Array(model.campaigns.length).fill(null);
+  const demand = model.campaigns.map((given, c) => {
     const row = new Float64Array(days);
     // R3: only Active or Scheduled campaigns spend (a paused one consumes nothing).
-    if (!isDelivering(campaign.status)) return row;
+    if (!isDelivering(given.status)) return row;
+    let campaign = given;
+    const groups = groupsOf.get(given.id);
+    if (groups !== undefined) {
+      const delivering = deliveringGroups(groups);
+      // Spec v3 (silent on it): a campaign delivers through its ad groups, so
+      // one whose ad groups are all paused, deleted or done spends nothing.
+      if (delivering.length === 0) {
+        demandFrom[c] = "adGroups";
+        return row;
+      }
+      campaign = scheduleFromAdGroups(given, delivering);
+      if (isBudgetedByAdGroups(campaign)) {
+        // Its budget lives on its ad groups: otherwise it is a No-limit campaign
+        // (R3 steps 1, 2 or 4), whatever its own mode says.
+        campaign = { ...campaign, budgetMode: "no_limit" };
+        // R3 step 1 (Expected daily spend) and step 2 under `Recent spend` still come first.
+        const fromGroups =
+          campaign.expectedDailySpend === null &&
+          !(account.forecastFrom === "recent_spend" && history.has(campaign.id));
+        if (fromGroups && fillFromAdGroups(row, campaign, delivering, model, warnings)) {
+          demandFrom[c] = "adGroups";
+          return row;
+        }
+      }
+    }
     const from = Math.max(start, campaign.startDate ?? start);
     const to = Math.min(start + days - 1, campaign.endDate ?? start + days - 1);
     if (campaign.budgetMode === "lifetime") {
-      fillLifetime(row, campaign, model, warnings);
+      if (fillLifetime(row, campaign, model, warnings)) {
+        demandFrom[c] = campaign.expectedDailySpend !== null ? "expected" : "budget";
+      }
       return row;
     }
-    if (campaign.budgetMode !== "no_limit" && campaign.budget <= 0) return row;
+    if (campaign.budgetMode !== "no_limit" && campaign.budget <= 0) {
+      demandFrom[c] = "budget";
+      return row;
+    }
     const daily = dailyAmount(campaign, model, history.get(campaign.id));
     if (daily === null) {
       if (from <= to) {
@@ -40,16 +83,25 @@ export function computeDemand(model: Model): DemandResult {
             "NO_SPEND_ESTIMATE",
             campaign,
             ["budgetMode"],
-            `Campaign ${campaign.id} has no budget limit and no spend estimate: fill in Expected daily spend or add Spend history, or it is planned to spend nothing.`,
+            `Campaign ${campaign.id} has no budget limit and no spend estimate: fill in Expected daily spend, add Spend history or list its ad groups, or it is planned to spend nothing.`,
           ),
         );
       }
       return row;
     }
+    demandFrom[c] = dailySource(campaign, model, history.has(campaign.id));
     for (let day = from; day <= to; day++) row[day - start] = daily;
     return row;
   });
-  return { demand, warnings };
+  return { demand, demandFrom, warnings };
+}
+
+/** Which of R3 steps 1–3 `dailyAmount` took. */
+function dailySource(campaign: Campaign, model: Model, hasHistory: boolean): DemandSource {
+  if (campaign.expectedDailySpend !== null) return "expected";
+  const useHistory =
+    campaign.budgetMode === "no_limit" || model.account.forecastFrom === "recent_spend";
+  return useHistory && hasHistory ? "history" : "budget";
 }
 
 /** Horizon in days, clamped to 1…3650 (SHEETS.md). */
@@ -72,16 +124,21 @@ function dailyAmount(
     return isNoLimit ? runRate : Math.min(runRate, campaign.budget);
   }
   if (isNoLimit) return null;
-  const ratePpm = Math.round(model.account.deliveryRate * PPM);
-  return divideRounded(campaign.budget * ratePpm, PPM);
+  return deliveredDaily(campaign.budget, model.account.deliveryRate);
 }
 
 /**
  * R3 Lifetime: what is left of the total spread evenly over the remaining
  * scheduled days (left-over minor units to the earliest days), or the
- * expected daily spend capped by what is left.
+ * expected daily spend capped by what is left. False when it cannot be
+ * planned for want of an End date.
  */
-function fillLifetime(row: Float64Array, campaign: Campaign, model: Model, warnings: Warning[]) {
+function fillLifetime(
+  row: Float64Array,
+  campaign: Campaign,
+  model: Model,
+  warnings: Warning[],
+): boolean {
   const start = model.account.planStart;
   if (campaign.endDate === null) {
     warnings.push(
@@ -92,29 +149,28 @@ function fillLifetime(row: Float64Array, campaign: Campaign, model: Model, warni
         `Campaign ${campaign.id} has a lifetime budget but no End date; it is left out of the plan.`,
       ),
     );
-    return;
+    return false;
   }
-  if (campaign.budget <= 0) return;
+  if (campaign.budget <= 0) return true;
   let left = campaign.budget - campaign.spentToDate;
-  if (left <= 0) return;
+  if (left <= 0) return true;
   const from: Day = Math.max(start, campaign.startDate ?? start);
   const to: Day = campaign.endDate;
-  const count = to - from + 1;
-  if (count <= 0) return;
-  const base = Math.floor(left / count);
-  const extra = left - base * count;
+  if (to < from) return true;
+  const total = left;
   for (let day = from; day <= to; day++) {
     let amount: Money;
     if (campaign.expectedDailySpend !== null) {
       amount = Math.min(campaign.expectedDailySpend, left);
       left -= amount;
     } else {
-      amount = base + (day - from < extra ? 1 : 0);
+      amount = evenShare(total, from, to, day);
     }
     const index = day - start;
     if (index >= row.length) break;
     if (index >= 0) row[index] = amount;
   }
+  return true;
 }
 
 /** R3 step 2: total spend per campaign over the 7 days before plan start. */

@@ -97,7 +97,8 @@ export class Simulation {
     if (
       source.account !== model.account ||
       source.campaigns !== model.campaigns ||
-      source.spendHistory !== model.spendHistory
+      source.spendHistory !== model.spendHistory ||
+      source.adGroups !== model.adGroups
     ) {
       throw new Error("simulation basis made from another account");
     }
@@ -236,6 +237,7 @@ export class Simulation {
       days: this.days,
       states: this.states,
       demand: this.demand,
+      demandFrom: this.basis.demand.demandFrom,
       demandWarnings: this.basis.demand.warnings,
       tally: this.tally,
       ledger: this.ledger.finish(),

@@ -126,6 +126,25 @@ export interface SpendRecord {
   amount: Money;
 }
 
+/**
+ * An ad group (the optional Ad groups sheet, spec v3). In the Business API a
+ * campaign's schedule lives on its ad groups, and so do the budgets of a
+ * No-limit campaign (R3 "budgets then live on ad groups").
+ */
+export interface AdGroup {
+  id: string;
+  campaignId: string;
+  status: CampaignStatus;
+  budgetMode: BudgetMode;
+  /** Daily amount (daily modes) or total (lifetime); ignored for no limit. */
+  budget: Money;
+  /** R3 Lifetime: what the ad group has spent of its total before plan start. */
+  spentToDate: Money;
+  startDate: Day | null;
+  endDate: Day | null;
+  source?: SourceRef;
+}
+
 /** R16: what the reader did with the rows of one input sheet (rows = planned + skipped). */
 export interface SheetCounts {
   /** Non-blank rows below the header. */
@@ -151,6 +170,8 @@ export interface Model {
   credits: Credit[];
   topUps: TopUp[];
   spendHistory: SpendRecord[];
+  /** The optional Ad groups sheet (spec v3), sheet order; absent or empty: campaigns stand alone. */
+  adGroups?: AdGroup[];
   /** R16: the reader's row counts; without them every row of the model counts as read and planned. */
   inputs?: InputCounts;
   /** R16: campaigns whose rows were skipped for an unreadable cell (not "unknown" to a credit). */

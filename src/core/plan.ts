@@ -52,10 +52,19 @@ export interface CreditResult {
   blocked: Money;
 }
 
+/**
+ * Where a campaign's R3 demand comes from (spec v3): its own Budget (steps 3
+ * and Lifetime), its Expected daily spend (step 1), its Spend history run
+ * rate (step 2), or its ad groups' budgets and schedules.
+ */
+export type DemandSource = "budget" | "expected" | "history" | "adGroups";
+
 export interface CampaignResult {
   id: string;
   name: string;
   demand: Money;
+  /** Null when the campaign plans no spend for want of a status or estimate (R3). */
+  demandFrom: DemandSource | null;
   spend: Money;
   creditFunded: Money;
   cashFunded: Money;

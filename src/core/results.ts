@@ -9,6 +9,7 @@ import type {
   CampaignResult,
   CreditPlanStatus,
   CreditResult,
+  DemandSource,
   Ledger,
   Plan,
   Totals,
@@ -32,6 +33,8 @@ export interface SimulationOutcome {
   days: number;
   states: CreditState[];
   demand: Float64Array[];
+  /** R3: where each campaign's demand comes from, by campaign index. */
+  demandFrom: readonly (DemandSource | null)[];
   demandWarnings: Warning[];
   tally: CampaignTally;
   ledger: Ledger;
@@ -54,6 +57,7 @@ export function assemblePlan(outcome: SimulationOutcome): Plan {
       id: campaign.id,
       name: campaign.name,
       demand: tally.demand[c],
+      demandFrom: outcome.demandFrom[c] ?? null,
       spend,
       creditFunded: tally.creditFunded[c],
       cashFunded: tally.cashFunded[c],

@@ -1,5 +1,6 @@
 /** Public surface of the table ⇄ model layer. Pure: imports only src/core. */
 export { a1, columnLetters } from "./a1";
+export { AD_GROUP_COLUMNS } from "./adGroups";
 export { enumChoices, enumSpellings, enumValueOf, normalizeKey, readEnumCell } from "./cells";
 export {
   ACCOUNT_SETTINGS,
@@ -24,6 +25,7 @@ export {
   FALLBACK_PAYMENT_TABLE,
   FORECAST_FROM_TABLE,
 } from "./enums";
+export { DEMAND_FROM_LABELS } from "./labels";
 export {
   type AlertItemJson,
   type AlertsJson,

@@ -4,7 +4,7 @@
  * enums take their labels from their tables (enums.ts); only data is
  * imported, so the sidebar bundle stays small.
  */
-import type { AlertKind, CreditPlanStatus } from "../core";
+import type { AlertKind, CreditPlanStatus, DemandSource } from "../core";
 import {
   BUDGET_MODE_TABLE,
   CAMPAIGN_STATUS_TABLE,
@@ -45,4 +45,12 @@ export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
   campaigns_stop: "Campaigns stop",
   spend_match_idle: "Spend-match lands idle",
   offer_lapses: "Offer lapses",
+};
+
+/** Where a campaign's planned demand comes from (spec v3 `demandFrom`), as the faces say it. */
+export const DEMAND_FROM_LABELS: Record<DemandSource, string> = {
+  budget: "from its budget",
+  expected: "from Expected daily spend",
+  history: "from recent spend",
+  adGroups: "from ad groups",
 };

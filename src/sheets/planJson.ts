@@ -10,6 +10,7 @@ import {
   type CreditPlanStatus,
   type CreditType,
   type Day,
+  type DemandSource,
   isoDate,
   type Plan,
   SOURCE_CARD,
@@ -60,6 +61,12 @@ export interface CampaignJson {
   id: string;
   name: string;
   demand: number;
+  /**
+   * Where the demand comes from (spec v3): the campaign's budget, its
+   * Expected daily spend, its Spend history run rate or its ad groups; null
+   * when it plans no spend for want of a status or an estimate (R3).
+   */
+  demandFrom: DemandSource | null;
   spend: number;
   creditFunded: number;
   cashFunded: number;
@@ -338,6 +345,7 @@ export function planToJson(plan: Plan, options: PlanJsonOptions = {}): PlanJson 
       id: c.id,
       name: c.name,
       demand: m(c.demand),
+      demandFrom: c.demandFrom,
       spend: m(c.spend),
       creditFunded: m(c.creditFunded),
       cashFunded: m(c.cashFunded),

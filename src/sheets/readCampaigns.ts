@@ -14,6 +14,7 @@ export function readCampaignRow(
   reader: RowReader,
   money: MoneyFormat,
   timeZone: string,
+  endsFromAdGroups: ReadonlySet<string> = new Set(),
 ): Campaign | null {
   const id = reader.required("id", readId, "is empty: every campaign needs its id");
   reader.about = { campaign: id };
@@ -39,9 +40,10 @@ export function readCampaignRow(
   const spentToDate = reader.optional("spentToDate", readAmount, 0);
   const date = (c: Parameters<typeof readDate>[0]) => readDate(c, timeZone, reader.dateOrder);
   const startDate = reader.optional("startDate", date, null);
-  // R3: a lifetime budget is spread up to its end date, so it needs one.
+  // R3: a lifetime budget is spread up to its end date, so it needs one
+  // (spec v3: or ad groups with an End date, whose latest end it takes).
   const endDate =
-    budgetMode === "lifetime"
+    budgetMode === "lifetime" && (id === null || !endsFromAdGroups.has(id))
       ? reader.required("endDate", date, "is empty: a Lifetime budget needs an end date")
       : reader.optional("endDate", date, null);
   if (reader.problems > 0 || id === null || budget === null) return null;

@@ -1,11 +1,12 @@
 /**
  * Tables → model (SHEETS.md). Account first (its currency sets the minor unit,
- * R2), then Campaigns and Credits (required), Top-ups and Spend history
- * (optional). A bad row is skipped with its warnings and every good row is
+ * R2), then Campaigns and Credits (required), Top-ups, Spend history and
+ * Ad groups (optional). A bad row is skipped with its warnings and every good row is
  * still planned (R11); only a missing required sheet or column is fatal.
  */
 import {
   type Account,
+  type AdGroup,
   type Campaign,
   type Credit,
   formatMoney,
@@ -19,6 +20,13 @@ import {
   type Warning,
 } from "../core";
 import { a1 } from "./a1";
+import {
+  AD_GROUP_COLUMNS,
+  type AdGroupsRead,
+  adGroupsOfKnownCampaigns,
+  campaignsWithAdGroupEnds,
+  readAdGroups,
+} from "./adGroups";
 import { type MoneyFormat, moneyFormat, readDate, readId, readMoney } from "./cells";
 import {
   CAMPAIGN_COLUMNS,
@@ -300,12 +308,37 @@ export function readWorkbook(tables: WorkbookTables, options: ReadOptions): Read
     adGroups: noRows(),
   };
   let skippedCampaigns: SkippedCampaign[] = [];
+  // Ad groups are read before campaigns (a Lifetime campaign may take its End
+  // date from them), but their warnings are listed after the other sheets'.
+  // Without the sheet nothing changes (R3 as before), so its absence is no news.
+  const adGroupWarnings: Warning[] = [];
+  const adGroupSheet = Array.isArray(tables.adGroups)
+    ? openSheet(
+        tables.adGroups,
+        SHEET_NAMES.adGroups,
+        AD_GROUP_COLUMNS,
+        false,
+        adGroupWarnings,
+        account.currency,
+      )
+    : null;
+  let adGroupsRead: AdGroupsRead | null = null;
+  if (adGroupSheet?.ok) {
+    adGroupsRead = readAdGroups(adGroupSheet.context, adGroupSheet.table, money, timeZone);
+    inputs.adGroups = adGroupsRead.counts;
+  } else {
+    inputs.adGroups = ignoredRows(
+      tables.adGroups,
+      headerRowGuess(tables.adGroups, AD_GROUP_COLUMNS),
+    );
+  }
+  const endsFromAdGroups = campaignsWithAdGroupEnds(adGroupsRead?.adGroups ?? []);
   if (campaignSheet?.ok) {
     const read = readIdentifiedRows(
       campaignSheet.context,
       campaignSheet.table,
       "campaign",
-      (reader) => readCampaignRow(reader, money, timeZone),
+      (reader) => readCampaignRow(reader, money, timeZone, endsFromAdGroups),
     );
     campaigns = read.records;
     inputs.campaigns = read.counts;
@@ -382,12 +415,33 @@ export function readWorkbook(tables: WorkbookTables, options: ReadOptions): Read
     );
   }
 
+  let adGroups: AdGroup[] = [];
+  if (adGroupsRead !== null) {
+    const known = new Set(campaigns.map((c) => c.id));
+    adGroups = adGroupsOfKnownCampaigns(
+      adGroupsRead.adGroups,
+      known,
+      skippedCampaigns,
+      adGroupWarnings,
+    );
+  }
+  warnings.push(...adGroupWarnings);
+
   const mismatch = creditBalanceMismatch(accountRead.creditBalance, account, credits);
   if (mismatch) warnings.push(mismatch);
 
   return {
     ok: true,
-    model: { account, campaigns, credits, topUps, spendHistory, inputs, skippedCampaigns },
+    model: {
+      account,
+      campaigns,
+      credits,
+      topUps,
+      spendHistory,
+      adGroups,
+      inputs,
+      skippedCampaigns,
+    },
     warnings,
   };
 }

@@ -1,8 +1,9 @@
 /**
- * The five input sheets with their canonical headers (SHEETS.md) and a couple
+ * The input sheets (Ad groups too, spec v3) with their canonical headers (SHEETS.md) and a couple
  * of example rows: `credit-planner template` and the add-on's "Create template
  * sheets" write these.
  */
+import { AD_GROUP_COLUMNS } from "./adGroups";
 import {
   ACCOUNT_SETTINGS,
   CAMPAIGN_COLUMNS,
@@ -164,6 +165,25 @@ export function templateTables(): TemplateTable[] {
       examples: [
         ["2026-11-29", "1790000000000000001", 148.2],
         ["2026-11-30", "1790000000000000001", 151.75],
+      ],
+    },
+    {
+      name: SHEET_NAMES.adGroups,
+      header: headerOf(AD_GROUP_COLUMNS),
+      dropdowns: dropdownsOf(AD_GROUP_COLUMNS, {
+        status: CAMPAIGN_STATUS_TABLE,
+        budgetMode: BUDGET_MODE_TABLE,
+      }),
+      // The first campaign's ad group, as the Business API lists it: same budget, no end.
+      examples: [
+        exampleRow(AD_GROUP_COLUMNS, {
+          id: "1790000000000000101",
+          campaignId: "1790000000000000001",
+          status: CAMPAIGN_STATUS_TABLE.active.label,
+          budgetMode: BUDGET_MODE_TABLE.daily.label,
+          budget: 150,
+          startDate: "2026-11-15",
+        }),
       ],
     },
   ];

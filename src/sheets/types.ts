@@ -10,6 +10,8 @@ export interface WorkbookTables {
   account?: Table;
   topUps?: Table;
   spendHistory?: Table;
+  /** Optional (spec v3): schedules, and the budgets of No-limit campaigns. */
+  adGroups?: Table;
 }
 
 export interface ReadOptions {
@@ -26,6 +28,7 @@ export const SHEET_NAMES = {
   account: "Account",
   topUps: "Top-ups",
   spendHistory: "Spend history",
+  adGroups: "Ad groups",
 } as const;
 
 export type SheetKey = keyof typeof SHEET_NAMES;

@@ -5,6 +5,7 @@
 import { prng } from "../../scripts/synthetic";
 import {
   type Account,
+  type AdGroup,
   type Campaign,
   type CampaignStatus,
   type Credit,
@@ -34,6 +35,21 @@ export function campaign(id: string, fields: Partial<Campaign> = {}): Campaign {
     endDate: null,
     adProduct: null,
     countries: [],
+    ...fields,
+  };
+}
+
+/** An Active Daily ad group of campaign `campaignId` with no dates (spec v3 Ad groups sheet). */
+export function adGroup(id: string, campaignId: string, fields: Partial<AdGroup> = {}): AdGroup {
+  return {
+    id,
+    campaignId,
+    status: "active",
+    budgetMode: "daily",
+    budget: 10_000,
+    spentToDate: 0,
+    startDate: null,
+    endDate: null,
     ...fields,
   };
 }
@@ -84,6 +100,7 @@ export function model(parts: {
   credits?: Credit[];
   topUps?: Model["topUps"];
   spendHistory?: Model["spendHistory"];
+  adGroups?: AdGroup[];
 }): Model {
   return {
     account: { ...defaultAccount(PLAN_START), horizonDays: 30, ...parts.account },
@@ -91,6 +108,7 @@ export function model(parts: {
     credits: parts.credits ?? [],
     topUps: parts.topUps ?? [],
     spendHistory: parts.spendHistory ?? [],
+    ...(parts.adGroups ? { adGroups: parts.adGroups } : {}),
   };
 }
 

@@ -164,7 +164,7 @@ describe("plan → tables (one place for every face)", () => {
 });
 
 describe("templates", () => {
-  it("five input sheets with the SHEETS.md names; examples read without errors", () => {
+  it("six input sheets with the SHEETS.md names; examples read without errors", () => {
     const templates = templateTables();
     expect(templates.map((t) => t.name)).toEqual([
       "Campaigns",
@@ -172,6 +172,7 @@ describe("templates", () => {
       "Account",
       "Top-ups",
       "Spend history",
+      "Ad groups",
     ]);
     const byName = new Map(templates.map((t) => [t.name, [t.header, ...t.examples]]));
     const read = readWorkbook(
@@ -181,10 +182,12 @@ describe("templates", () => {
         account: byName.get("Account"),
         topUps: byName.get("Top-ups"),
         spendHistory: byName.get("Spend history"),
+        adGroups: byName.get("Ad groups"),
       },
       OPTIONS,
     );
     expect(read.ok && read.warnings).toEqual([]);
+    expect(read.ok && read.model.adGroups?.length).toBe(1);
     expect(read.ok && read.model.campaigns.length).toBe(2);
     expect(read.ok && read.model.credits.length).toBe(2);
   });

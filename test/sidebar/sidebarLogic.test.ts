@@ -36,6 +36,7 @@ function campaign(id: string, fields: Partial<CampaignJson> = {}): CampaignJson 
     id,
     name: `Campaign ${id}`,
     demand: 0,
+    demandFrom: "budget",
     spend: 0,
     creditFunded: 0,
     cashFunded: 0,
