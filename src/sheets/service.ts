@@ -27,6 +27,7 @@ export const INPUT_SHEETS: readonly { key: keyof WorkbookTables; name: string }[
   { key: "account", name: "Account" },
   { key: "topUps", name: "Top-ups" },
   { key: "spendHistory", name: "Spend history" },
+  { key: "adGroups", name: "Ad groups" },
 ];
 
 export const ASSIGNMENT_LOG_SHEET = "Assignment log";

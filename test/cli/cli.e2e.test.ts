@@ -103,6 +103,7 @@ describe("credit-planner plan --json (CONTRACT §1)", () => {
         "id",
         "name",
         "demand",
+        "demandFrom",
         "spend",
         "creditFunded",
         "cashFunded",
@@ -495,12 +496,13 @@ describe("workbook formats", () => {
     expect(json.credits[0]).toMatchObject({ id: "X1", lastUsableDay: "2026-12-03", used: 50 });
   });
 
-  it("template writes the five sheets, which plan cleanly; it never overwrites", () => {
+  it("template writes the six sheets, which plan cleanly; it never overwrites", () => {
     const dir = join(scratch(), "template");
     const run = cli("template", dir);
     expect(run.status).toBe(0);
     expect(readdirSync(dir).sort()).toEqual([
       "account.csv",
+      "adgroups.csv",
       "campaigns.csv",
       "credits.csv",
       "spend-history.csv",

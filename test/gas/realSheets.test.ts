@@ -62,7 +62,14 @@ describe("Create template sheets on an empty spreadsheet", () => {
   it("works twice in a row: every sheet formatted to row 1001, then nothing to add", () => {
     const spreadsheet = empty();
     const added = addOn.createTemplateSheets();
-    expect(added).toEqual(["Campaigns", "Credits", "Account", "Top-ups", "Spend history"]);
+    expect(added).toEqual([
+      "Campaigns",
+      "Credits",
+      "Account",
+      "Top-ups",
+      "Spend history",
+      "Ad groups",
+    ]);
     for (const name of added) {
       const sheet = spreadsheet._sheet(name)!;
       expect(sheet.getMaxRows()).toBeGreaterThanOrEqual(1001);
@@ -81,6 +88,8 @@ describe("Create template sheets on an empty spreadsheet", () => {
       ["Credits", "Credit ID"],
       ["Credits", "Assigned campaigns"],
       ["Spend history", "Campaign ID"],
+      ["Ad groups", "Ad group ID"],
+      ["Ad groups", "Campaign ID"],
     ];
     for (const [name, header] of idColumns) {
       const sheet = spreadsheet._sheet(name)!;

@@ -240,7 +240,7 @@ describe("menu, sidebar, templates, selection", () => {
     const spreadsheet = install(new FakeSpreadsheet(SHEET_ZONE, callLog()));
     const mine = spreadsheet._addSheet("campaigns", [["my own", "data"]]);
     const added = addOn.createTemplateSheets();
-    expect(added).toEqual(["Credits", "Account", "Top-ups", "Spend history"]);
+    expect(added).toEqual(["Credits", "Account", "Top-ups", "Spend history", "Ad groups"]);
     expect(snapshot(mine._values())).toBe(snapshot([["my own", "data"]]));
     const credits = spreadsheet._sheet("Credits")!;
     expect(credits._values()[0]).toContain("Assigned campaigns");
