@@ -174,17 +174,9 @@ export function templateTables(): TemplateTable[] {
         status: CAMPAIGN_STATUS_TABLE,
         budgetMode: BUDGET_MODE_TABLE,
       }),
-      // The first campaign's ad group, as the Business API lists it: same budget, no end.
-      examples: [
-        exampleRow(AD_GROUP_COLUMNS, {
-          id: "1790000000000000101",
-          campaignId: "1790000000000000001",
-          status: CAMPAIGN_STATUS_TABLE.active.label,
-          budgetMode: BUDGET_MODE_TABLE.daily.label,
-          budget: 150,
-          startDate: "2026-11-15",
-        }),
-      ],
+      // Header only: the sheet is for campaigns budgeted on their ad groups (API exports);
+      // an example row would name a campaign the advertiser has replaced (UNKNOWN_CAMPAIGN).
+      examples: [],
     },
   ];
 }

@@ -187,7 +187,7 @@ describe("templates", () => {
       OPTIONS,
     );
     expect(read.ok && read.warnings).toEqual([]);
-    expect(read.ok && read.model.adGroups?.length).toBe(1);
+    expect(read.ok && read.model.adGroups).toEqual([]);
     expect(read.ok && read.model.campaigns.length).toBe(2);
     expect(read.ok && read.model.credits.length).toBe(2);
   });
