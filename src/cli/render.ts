@@ -11,7 +11,12 @@
  */
 import { type AlertDigest, type Day, formatMoney, isoDate, type Plan, toMajor } from "../core";
 import { skippedRowsNotes } from "../sheets/completeness";
-import { ALERT_KIND_LABELS, CREDIT_STATUS_LABELS, CREDIT_TYPE_LABELS } from "../sheets/labels";
+import {
+  ALERT_KIND_LABELS,
+  CREDIT_STATUS_LABELS,
+  CREDIT_TYPE_LABELS,
+  DEMAND_FROM_LABELS,
+} from "../sheets/labels";
 import { sourceLabel } from "../sheets/planJson";
 import { terminalSafe, terminalSafeInline } from "./terminalText";
 
@@ -326,6 +331,7 @@ export function renderPlan(plan: Plan, options: RenderOptions): string {
       [
         { header: "Campaign" },
         { header: "Name", give: "cut" },
+        { header: "Demand from" },
         { header: "Credit", align: "right" },
         { header: "Cash", align: "right" },
         { header: "Card", align: "right" },
@@ -336,6 +342,7 @@ export function renderPlan(plan: Plan, options: RenderOptions): string {
       plan.campaigns.map((c) => [
         c.id,
         flat(c.name),
+        c.demandFrom === null ? "—" : DEMAND_FROM_LABELS[c.demandFrom],
         amount(c.creditFunded),
         amount(c.cashFunded),
         amount(c.cardFunded),

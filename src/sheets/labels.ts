@@ -49,8 +49,8 @@ export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
 
 /** Where a campaign's planned demand comes from (spec v3 `demandFrom`), as the faces say it. */
 export const DEMAND_FROM_LABELS: Record<DemandSource, string> = {
-  budget: "from its budget",
-  expected: "from Expected daily spend",
-  history: "from recent spend",
-  adGroups: "from ad groups",
+  budget: "Budget",
+  expected: "Expected spend",
+  history: "Spend history",
+  adGroups: "Ad groups",
 };

@@ -26,6 +26,7 @@ import {
   CAMPAIGN_STATUSES,
   CREDIT_STATUS_LABELS,
   CREDIT_TYPE_LABELS,
+  DEMAND_FROM_LABELS,
 } from "./labels";
 
 export type { CampaignStatus };
@@ -67,6 +68,8 @@ export interface CampaignJson {
    * when it plans no spend for want of a status or an estimate (R3).
    */
   demandFrom: DemandSource | null;
+  /** `demandFrom` as a person reads it ("Ad groups", …); with the `labels` option. */
+  demandFromLabel?: string;
   spend: number;
   creditFunded: number;
   cashFunded: number;
@@ -390,6 +393,10 @@ export function planToJson(plan: Plan, options: PlanJsonOptions = {}): PlanJson 
     json.credits.forEach((credit, k) => {
       credit.typeLabel = CREDIT_TYPE_LABELS[plan.credits[k].type];
       credit.statusLabel = CREDIT_STATUS_LABELS[plan.credits[k].status];
+    });
+    json.campaigns.forEach((campaign, k) => {
+      const from = plan.campaigns[k].demandFrom;
+      campaign.demandFromLabel = from === null ? "No spend planned" : DEMAND_FROM_LABELS[from];
     });
     json.skippedRows = skippedRowsNotes(plan.inputs);
     json.campaignStatuses = CAMPAIGN_STATUSES.map((value) => ({

@@ -332,6 +332,12 @@ export function renderCampaigns(plan: PlanJson, view: TableView): HTMLElement {
       cell: (r) => nameAndId(r.name, r.id),
     },
     {
+      key: "demandFrom",
+      label: "Demand from",
+      sortValue: (r) => r.demandFromLabel ?? "",
+      cell: (r) => r.demandFromLabel ?? "",
+    },
+    {
       key: "credit",
       label: "Credit",
       numeric: true,

@@ -128,3 +128,29 @@ describe("terminal safety with wrapping (issue 16.8)", () => {
     expect(wrapText("one \u009btwo three", 9)).toEqual(["one", "\\x9btwo", "three"]);
   });
 });
+
+describe("where demand comes from (issue 12, spec v3 demandFrom)", () => {
+  it("the campaigns table has a Demand from column in words", () => {
+    const result = readAndPlan(
+      {
+        campaigns: [
+          ["Campaign ID", "Campaign name", "Budget mode", "Budget", "Expected daily spend"],
+          ["100", "From ad groups", "No limit", "", ""],
+          ["300", "From expectation", "Daily", "20", "15"],
+        ],
+        credits: [["Credit ID", "Type", "Amount"]],
+        adGroups: [
+          ["Ad group ID", "Campaign ID", "Status", "Budget mode", "Budget"],
+          ["A1", "100", "Active", "Daily", "50"],
+        ],
+      },
+      { now: Date.UTC(2026, 11, 1, 12) },
+    );
+    if (!result.ok) throw new Error(result.error);
+    const text = renderPlan(result.plan, { color: false });
+    const table = text.slice(text.indexOf("Campaigns ("), text.indexOf("\nCash"));
+    expect(table).toContain("Demand from");
+    expect(table).toMatch(/100\s+From ad groups\s+Ad groups\s/);
+    expect(table).toMatch(/300\s+From expectation\s+Expected spend\s/);
+  });
+});

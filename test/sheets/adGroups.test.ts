@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { dayFromYmd, type Warning } from "../../src/core";
 import {
   columnLetters,
+  planToJson,
   readAndPlan,
   readWorkbook,
   type Table,
@@ -393,5 +394,25 @@ describe("Ad groups from real connector records", () => {
     expect(
       plan.warnings.filter((w) => w.code === "UNKNOWN_CAMPAIGN").map((w) => w.campaign),
     ).toEqual(["555"]);
+  });
+});
+
+describe("Ad groups: the faces say where demand comes from (issue 12)", () => {
+  const tables: WorkbookTables = {
+    campaigns: [
+      ["Campaign ID", "Campaign name", "Budget mode", "Budget", "Expected daily spend"],
+      ["100", "From ad groups", "No limit", "", ""],
+      ["200", "From budget", "Daily", "20", ""],
+      ["300", "From expectation", "Daily", "20", "15"],
+    ],
+    adGroups: [HEADER, ["A1", "100", "Active", "Daily", "50", "", ""]],
+  };
+  it("the JSON names the source and, with labels, says it in words", () => {
+    const json = planToJson(plan(tables), { labels: true });
+    expect(json.campaigns.map((c) => [c.id, c.demandFrom, c.demandFromLabel])).toEqual([
+      ["100", "adGroups", "Ad groups"],
+      ["200", "budget", "Budget"],
+      ["300", "expected", "Expected spend"],
+    ]);
   });
 });
