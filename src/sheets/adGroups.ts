@@ -63,7 +63,7 @@ function readAdGroupRow(reader: RowReader, money: MoneyFormat, timeZone: string)
           `is empty: a ${BUDGET_MODE_TABLE[budgetMode].label} ad group needs a budget`,
         );
   const spentToDate = reader.optional("spentToDate", amount, 0);
-  const date = (c: Parameters<typeof readDate>[0]) => readDate(c, timeZone);
+  const date = (c: Parameters<typeof readDate>[0]) => readDate(c, timeZone, reader.dateOrder);
   const startDate = reader.optional("startDate", date, null);
   // R3: a lifetime budget is spread up to its end date, so it needs one.
   const endDate =

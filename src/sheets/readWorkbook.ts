@@ -320,6 +320,7 @@ export function readWorkbook(tables: WorkbookTables, options: ReadOptions): Read
         false,
         adGroupWarnings,
         account.currency,
+        accountRead.dateOrder,
       )
     : null;
   let adGroupsRead: AdGroupsRead | null = null;
