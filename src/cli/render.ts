@@ -331,7 +331,6 @@ export function renderPlan(plan: Plan, options: RenderOptions): string {
       [
         { header: "Campaign" },
         { header: "Name", give: "cut" },
-        { header: "Demand from" },
         { header: "Credit", align: "right" },
         { header: "Cash", align: "right" },
         { header: "Card", align: "right" },
@@ -342,7 +341,6 @@ export function renderPlan(plan: Plan, options: RenderOptions): string {
       plan.campaigns.map((c) => [
         c.id,
         flat(c.name),
-        c.demandFrom === null ? "—" : DEMAND_FROM_LABELS[c.demandFrom],
         amount(c.creditFunded),
         amount(c.cashFunded),
         amount(c.cardFunded),
@@ -354,6 +352,16 @@ export function renderPlan(plan: Plan, options: RenderOptions): string {
       ]),
     ),
   );
+  // R3 (spec v3): where demand does not come from the campaign's own budget, say so.
+  for (const source of ["adGroups", "expected", "history"] as const) {
+    const ids = plan.campaigns.filter((c) => c.demandFrom === source).map((c) => c.id);
+    if (ids.length === 0) continue;
+    const [first, ...rest] = wrapText(
+      `Demand from ${DEMAND_FROM_LABELS[source].toLowerCase()}: ${ids.join(", ")}`,
+      MAX_WIDTH - 4,
+    );
+    append(out, ["", `  ${first}`, ...rest.map((line) => `    ${line}`)]);
+  }
   // R14: every stop, for the campaigns that stop (the table shows the first).
   const stopping = plan.campaigns.filter((c) => c.stops.length > 0);
   if (stopping.length > 0) {

@@ -426,7 +426,7 @@ export function readWorkbook(tables: WorkbookTables, options: ReadOptions): Read
       adGroupWarnings,
     );
   }
-  warnings.push(...adGroupWarnings);
+  for (const warning of adGroupWarnings) warnings.push(warning);
 
   const mismatch = creditBalanceMismatch(accountRead.creditBalance, account, credits);
   if (mismatch) warnings.push(mismatch);

@@ -405,3 +405,53 @@ describe("formulas plan what the sidebar plans (CONTRACT §5): the sample workbo
     );
   });
 });
+
+describe("the ad_groups range takes effect (issue 11, CONTRACT §5)", () => {
+  const campaigns = [
+    ["Campaign ID", "Campaign name", "Status", "Budget mode", "Budget"],
+    ["100", "No limit, from ad groups", "Active", "No limit", ""],
+  ];
+  const credits = [["Credit ID", "Type", "Amount", "Status", "Issue date"]];
+  const account = [
+    ["Setting", "Value"],
+    ["Plan start", "2026-12-01"],
+    ["Horizon days", "10"],
+    ["Cash balance", "10000"],
+  ];
+  const adGroups = [
+    ["Ad group ID", "Campaign ID", "Status", "Budget mode", "Budget"],
+    ["A1", "100", "Active", "Daily", "30"],
+    ["A2", "100", "Active", "Daily", "20"],
+  ];
+
+  it("CREDIT_CAMPAIGNS(…, ad_groups) plans what getPlan plans from the Ad groups sheet", () => {
+    const context = vm.createContext({});
+    vm.runInContext(code, context, { filename: "Code.js" });
+    const makeDate = vm.runInContext("(ms) => new Date(ms)", context);
+    const spreadsheet = new FakeSpreadsheet("Etc/UTC", callLog(), makeDate);
+    const services = fakeServices(spreadsheet);
+    for (const name of ["SpreadsheetApp", "HtmlService", "LockService", "ScriptApp"] as const) {
+      context[name] = services[name];
+    }
+    spreadsheet._addSheet("Campaigns", campaigns);
+    spreadsheet._addSheet("Credits", credits);
+    spreadsheet._addSheet("Account", account);
+    spreadsheet._addSheet("Ad groups", adGroups);
+    const sidebar = JSON.parse(JSON.stringify(context.getPlan(null))) as PlanJson;
+    // $30 + $20 a day over 10 days.
+    expect(sidebar.campaigns[0]).toMatchObject({ demandFrom: "adGroups", demand: 500 });
+
+    const withAdGroups = context.CREDIT_CAMPAIGNS(
+      campaigns,
+      credits,
+      account,
+      undefined,
+      undefined,
+      adGroups,
+    ) as unknown[][];
+    const demandColumn = (withAdGroups[0] as string[]).indexOf("Demand");
+    expect(withAdGroups[1][demandColumn]).toBe(sidebar.campaigns[0].demand);
+    const without = context.CREDIT_CAMPAIGNS(campaigns, credits, account) as unknown[][];
+    expect(without[1][demandColumn]).toBe(0);
+  });
+});
