@@ -9,7 +9,6 @@
  * The plan tables are outputs: they are not input-shaped and `plan` ignores
  * them. Existing files are never overwritten.
  */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { isoDate, type Plan } from "../core";
 import {
@@ -24,8 +23,8 @@ import {
   type WorkbookTables,
   warningTable,
 } from "../sheets";
-import { CSV_FILE_NAMES, InputError } from "./loadWorkbook";
-import { toCsv } from "./template";
+import { CSV_FILE_NAMES } from "./loadWorkbook";
+import { toCsv, writeNewFiles } from "./template";
 
 /** The plan's tables, by file name. */
 export const PLAN_CSV_FILES = {
@@ -82,17 +81,5 @@ export function writePlanCsv(
   if (options.daily) outputs.push([PLAN_CSV_FILES.daily, ledgerTable(plan)]);
   for (const [name, table] of outputs)
     files.push({ path: join(dir, name), text: outTableCsv(table) });
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (error) {
-    throw new InputError(
-      dir,
-      `cannot create the directory (${(error as Error).message.split("\n")[0]})`,
-    );
-  }
-  for (const file of files) {
-    if (existsSync(file.path)) throw new InputError(file.path, "already exists; not overwritten");
-  }
-  for (const file of files) writeFileSync(file.path, file.text);
-  return files.map((file) => file.path);
+  return writeNewFiles(dir, files);
 }

@@ -27,6 +27,17 @@ export function writeTemplate(dir: string): string[] {
     if (key === undefined) throw new Error(`template sheet '${table.name}' has no CSV name`);
     return { path: join(dir, CSV_FILE_NAMES[key]), text: toCsv([table.header, ...table.examples]) };
   });
+  return writeNewFiles(dir, files);
+}
+
+/**
+ * Writes every file into `dir` (made if missing), or none when one already
+ * exists: a person's own sheets are never overwritten. Returns the paths.
+ */
+export function writeNewFiles(
+  dir: string,
+  files: readonly { path: string; text: string }[],
+): string[] {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (error) {

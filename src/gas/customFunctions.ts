@@ -227,31 +227,25 @@ function mapCells(value: unknown, one: (cell: unknown, at: At) => OutCell): OutC
   return one(value, null);
 }
 
-export function creditPlan(
-  clock: SheetClock,
-  campaigns: unknown,
-  credits: unknown,
-  account?: unknown,
-  topUps?: unknown,
-  spendHistory?: unknown,
-  adGroups?: unknown,
-) {
-  const ranges = { campaigns, credits, account, topUps, spendHistory, adGroups };
-  return renderTable(creditTable(planArguments(clock, ranges)), clock.timeZone);
+/** A custom function that shows one table of the ranges' plan (the plan the sidebar makes). */
+function planTableFunction(toTable: (plan: Plan) => OutTable) {
+  return (
+    clock: SheetClock,
+    campaigns: unknown,
+    credits: unknown,
+    account?: unknown,
+    topUps?: unknown,
+    spendHistory?: unknown,
+    adGroups?: unknown,
+  ) => {
+    const ranges = { campaigns, credits, account, topUps, spendHistory, adGroups };
+    return renderTable(toTable(planArguments(clock, ranges)), clock.timeZone);
+  };
 }
 
-export function creditCampaigns(
-  clock: SheetClock,
-  campaigns: unknown,
-  credits: unknown,
-  account?: unknown,
-  topUps?: unknown,
-  spendHistory?: unknown,
-  adGroups?: unknown,
-) {
-  const ranges = { campaigns, credits, account, topUps, spendHistory, adGroups };
-  return renderTable(campaignTable(planArguments(clock, ranges)), clock.timeZone);
-}
+export const creditPlan = planTableFunction(creditTable);
+
+export const creditCampaigns = planTableFunction(campaignTable);
 
 /** CONTRACT §5: the id argument stays where it was; the optional ranges follow it. */
 export function creditDrawdown(
@@ -336,18 +330,7 @@ export function creditAlerts(
  * sidebar makes of the same sheets): day, amount, the last day it keeps
  * every campaign delivering and, with a card limit, the card's part.
  */
-export function creditTopUp(
-  clock: SheetClock,
-  campaigns: unknown,
-  credits: unknown,
-  account?: unknown,
-  topUps?: unknown,
-  spendHistory?: unknown,
-  adGroups?: unknown,
-) {
-  const ranges = { campaigns, credits, account, topUps, spendHistory, adGroups };
-  return renderTable(topUpTable(planArguments(clock, ranges)), clock.timeZone);
-}
+export const creditTopUp = planTableFunction(topUpTable);
 
 export function creditExpiry(clock: SheetClock, issueDate: unknown, validityDays: unknown) {
   const validityValue = scalar(validityDays) as Cell;

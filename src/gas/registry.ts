@@ -12,6 +12,21 @@
 import * as addon from "./addon";
 import * as custom from "./customFunctions";
 
+/** A plan function (CONTRACT §5) as Sheets calls it: the six ranges in order, with the sheet's clock. */
+function withPlanRanges(
+  plan: (clock: custom.SheetClock, ...ranges: unknown[]) => unknown,
+): (
+  campaigns: unknown,
+  credits: unknown,
+  account: unknown,
+  topUps: unknown,
+  spendHistory: unknown,
+  adGroups: unknown,
+) => unknown {
+  return (campaigns, credits, account, topUps, spendHistory, adGroups) =>
+    plan(addon.clock(), campaigns, credits, account, topUps, spendHistory, adGroups);
+}
+
 export interface ParamDoc {
   name: string;
   /** JSDoc type shown by Sheets' autocomplete. */
@@ -83,15 +98,7 @@ export const REGISTRY: readonly GlobalEntry[] = [
       "Per-credit plan: remaining now, used, expired, depleted on, last usable day, status.",
     params: PLAN_RANGES,
     returns: "A table with a header row and one row per credit.",
-    run: (
-      campaigns: unknown,
-      credits: unknown,
-      account: unknown,
-      topups: unknown,
-      spendHistory: unknown,
-      adGroups: unknown,
-    ) =>
-      custom.creditPlan(addon.clock(), campaigns, credits, account, topups, spendHistory, adGroups),
+    run: withPlanRanges(custom.creditPlan),
     helpExample:
       "=CREDIT_PLAN(Campaigns!A:K, Credits!A:T, Account!A:B, 'Top-ups'!A:B, 'Spend history'!A:C)",
   },
@@ -102,23 +109,7 @@ export const REGISTRY: readonly GlobalEntry[] = [
       "Per-campaign plan: credit-funded, cash, card, undelivered, cash fallback day, stop day, every stop.",
     params: PLAN_RANGES,
     returns: "A table with a header row and one row per campaign.",
-    run: (
-      campaigns: unknown,
-      credits: unknown,
-      account: unknown,
-      topups: unknown,
-      spendHistory: unknown,
-      adGroups: unknown,
-    ) =>
-      custom.creditCampaigns(
-        addon.clock(),
-        campaigns,
-        credits,
-        account,
-        topups,
-        spendHistory,
-        adGroups,
-      ),
+    run: withPlanRanges(custom.creditCampaigns),
   },
   {
     name: "CREDIT_DRAWDOWN",
@@ -190,23 +181,7 @@ export const REGISTRY: readonly GlobalEntry[] = [
     description: "Every warning of the plan: code, severity, message, cell.",
     params: PLAN_RANGES,
     returns: "A table with a header row and one row per warning.",
-    run: (
-      campaigns: unknown,
-      credits: unknown,
-      account: unknown,
-      topups: unknown,
-      spendHistory: unknown,
-      adGroups: unknown,
-    ) =>
-      custom.creditWarnings(
-        addon.clock(),
-        campaigns,
-        credits,
-        account,
-        topups,
-        spendHistory,
-        adGroups,
-      ),
+    run: withPlanRanges(custom.creditWarnings),
   },
   {
     name: "CREDIT_ALERTS",
@@ -216,23 +191,7 @@ export const REGISTRY: readonly GlobalEntry[] = [
     params: PLAN_RANGES,
     returns:
       "A table with a header row and one row per item; only the header when nothing needs action.",
-    run: (
-      campaigns: unknown,
-      credits: unknown,
-      account: unknown,
-      topUps: unknown,
-      spendHistory: unknown,
-      adGroups: unknown,
-    ) =>
-      custom.creditAlerts(
-        addon.clock(),
-        campaigns,
-        credits,
-        account,
-        topUps,
-        spendHistory,
-        adGroups,
-      ),
+    run: withPlanRanges(custom.creditAlerts),
   },
   {
     name: "CREDIT_TOPUP",
@@ -244,23 +203,7 @@ export const REGISTRY: readonly GlobalEntry[] = [
     params: PLAN_RANGES,
     returns:
       "A table with a header row and one row per advised top-up; one 'No top-up needed' row when nothing stops.",
-    run: (
-      campaigns: unknown,
-      credits: unknown,
-      account: unknown,
-      topUps: unknown,
-      spendHistory: unknown,
-      adGroups: unknown,
-    ) =>
-      custom.creditTopUp(
-        addon.clock(),
-        campaigns,
-        credits,
-        account,
-        topUps,
-        spendHistory,
-        adGroups,
-      ),
+    run: withPlanRanges(custom.creditTopUp),
     helpExample:
       "=CREDIT_TOPUP(Campaigns!A:K, Credits!A:T, Account!A:B, 'Top-ups'!A:B, 'Spend history'!A:C)",
   },

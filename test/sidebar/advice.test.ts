@@ -8,60 +8,24 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { PlanJson } from "../../src/sheets/planJson";
 import {
-  buildDist,
-  launchChromium,
+  figure,
   type PreviewProcess,
   ROOT,
   readingReport,
   rpc,
+  SIDEBAR_WIDTH,
   startPreviewProcess,
-  watchErrors,
+  usDay,
+  usd,
+  useSidebarBrowser,
 } from "./previewHarness";
 
-const WIDTH = 300;
 const SAMPLE = resolve(ROOT, "examples/sample-workbook");
-let browser: Browser;
-
-beforeAll(async () => {
-  buildDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function openSidebar(url: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: WIDTH, height: 900 } });
-  page.setDefaultTimeout(10_000);
-  const errors = watchErrors(page);
-  await page.goto(url);
-  await page.waitForSelector("body[data-plan-state]", { timeout: 30_000 });
-  return { page, errors };
-}
-
-function usd(amount: number): string {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(amount);
-}
-
-/** The sidebar's one date style (en-US): `Dec 25, 2026`. */
-function usDay(date: string): string {
-  return new Intl.DateTimeFormat("en-US", {
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    timeZone: "UTC",
-  }).format(new Date(`${date}T00:00:00Z`));
-}
-
-async function figure(page: Page, label: string): Promise<string> {
-  const box = page.locator(".figure", { has: page.locator("dt", { hasText: label }) });
-  return (await box.locator(".value").textContent()) ?? "";
-}
+const openSidebar = useSidebarBrowser(900);
 
 function nextDay(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -227,7 +191,7 @@ describe("the sidebar's answers over the sample workbook", () => {
       await page.evaluate(() =>
         Math.max(document.documentElement.scrollWidth, document.body.scrollWidth),
       ),
-    ).toBeLessThanOrEqual(WIDTH);
+    ).toBeLessThanOrEqual(SIDEBAR_WIDTH);
     await page.screenshot({
       path: resolve(ROOT, "test-artifacts/sidebar-sample.png"),
       fullPage: true,

@@ -5,8 +5,10 @@
  */
 import { execFileSync } from "node:child_process";
 import { resolve } from "node:path";
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import {
+  launchChromium,
   type PreviewProcess,
   startPreviewProcess as startPreview,
 } from "../../scripts/chromiumPreview";
@@ -91,4 +93,55 @@ export async function readingReport(
     }
     return { wrapped, small, text: document.body.textContent ?? "" };
   });
+}
+
+/** The sidebar's width in Sheets. */
+export const SIDEBAR_WIDTH = 300;
+
+/**
+ * Builds dist/ and opens Chromium before the file's tests (closed after);
+ * returns how a test opens the sidebar at 300 px, waiting for its plan.
+ */
+export function useSidebarBrowser(
+  height: number,
+): (url: string) => Promise<{ page: Page; errors: string[] }> {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    buildDist();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return async (url) => {
+    if (!browser) throw new Error("the browser is not open yet");
+    const page = await browser.newPage({ viewport: { width: SIDEBAR_WIDTH, height } });
+    page.setDefaultTimeout(10_000);
+    const errors = watchErrors(page);
+    await page.goto(url);
+    await page.waitForSelector("body[data-plan-state]", { timeout: 30_000 });
+    return { page, errors };
+  };
+}
+
+/** A figure's value as the summary shows it. */
+export async function figure(page: Page, label: string): Promise<string> {
+  const box = page.locator(".figure", { has: page.locator("dt", { hasText: label }) });
+  return (await box.locator(".value").textContent()) ?? "";
+}
+
+/** US dollars as the sidebar writes them in en-US. */
+export function usd(amount: number): string {
+  return new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(amount);
+}
+
+/** The sidebar's one date style (en-US): `Dec 25, 2026`, a dash for no day. */
+export function usDay(date: string | null): string {
+  if (date === null) return "—";
+  return new Intl.DateTimeFormat("en-US", {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${date}T00:00:00Z`));
 }

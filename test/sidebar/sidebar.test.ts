@@ -7,62 +7,25 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { PlanJson } from "../../src/sheets/planJson";
 import {
-  buildDist,
   FIXTURES,
-  launchChromium,
+  figure,
   type PreviewProcess,
   previewState,
   ROOT,
   readingReport,
   rpc,
+  SIDEBAR_WIDTH,
   startPreviewProcess,
-  watchErrors,
+  usDay,
+  usd,
+  useSidebarBrowser,
 } from "./previewHarness";
 
-const WIDTH = 300;
-let browser: Browser;
-
-beforeAll(async () => {
-  buildDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function openSidebar(url: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: WIDTH, height: 800 } });
-  page.setDefaultTimeout(10_000);
-  const errors = watchErrors(page);
-  await page.goto(url);
-  await page.waitForSelector("body[data-plan-state]", { timeout: 30_000 });
-  return { page, errors };
-}
-
-async function figure(page: Page, label: string): Promise<string> {
-  const figureBox = page.locator(".figure", { has: page.locator("dt", { hasText: label }) });
-  return (await figureBox.locator(".value").textContent()) ?? "";
-}
-
-function usd(amount: number): string {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(amount);
-}
-
-/** The sidebar's one date style (en-US default): `Dec 25, 2026`, a dash for no day. */
-function usDay(date: string | null): string {
-  if (date === null) return "—";
-  return new Intl.DateTimeFormat("en-US", {
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    timeZone: "UTC",
-  }).format(new Date(`${date}T00:00:00Z`));
-}
+const openSidebar = useSidebarBrowser(800);
 
 async function pageWidth(page: Page): Promise<number> {
   return page.evaluate(() =>
@@ -306,9 +269,9 @@ describe("sidebar over the basic workbook", () => {
   });
 
   test("the page stays within 300 px, logs no console errors, and is kept as a screenshot", async () => {
-    expect(await pageWidth(page)).toBeLessThanOrEqual(WIDTH);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(SIDEBAR_WIDTH);
     await page.locator("button.apply").first().click();
-    expect(await pageWidth(page)).toBeLessThanOrEqual(WIDTH);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(SIDEBAR_WIDTH);
     await page.locator('[role="dialog"] [data-action="cancel"]').click();
     mkdirSync(resolve(ROOT, "test-artifacts"), { recursive: true });
     await page.screenshot({ path: resolve(ROOT, "test-artifacts/sidebar.png"), fullPage: true });
@@ -428,7 +391,7 @@ describe("names that try to spoof the display (bidi overrides, 10,000 characters
     expect(report.rloTitled).toBeGreaterThanOrEqual(2);
     // Was 55,872 px with the long name wrapped; now the page is its usual height.
     expect(report.height).toBeLessThan(5_000);
-    expect(await pageWidth(page)).toBeLessThanOrEqual(WIDTH);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(SIDEBAR_WIDTH);
     // A 19-digit id shows shortened, the full id in its title.
     const shortened = page.locator(`#campaigns .id[title="${longId}"]`);
     expect(await shortened.textContent()).toBe("7123…5678");
@@ -478,7 +441,7 @@ describe("names holding HTML, script or formulas", () => {
     for (const campaign of plan.campaigns) {
       expect(await page.locator("#campaigns .name", { hasText: campaign.name }).count()).toBe(1);
     }
-    expect(await pageWidth(page)).toBeLessThanOrEqual(WIDTH);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(SIDEBAR_WIDTH);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -543,7 +506,7 @@ describe("a bigger account", () => {
     await page.locator("#campaigns button.more").click();
     expect(await rows.count()).toBe(150);
     expect(await page.locator("#campaigns button.more").count()).toBe(0);
-    expect(await pageWidth(page)).toBeLessThanOrEqual(WIDTH);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(SIDEBAR_WIDTH);
     expect(errors).toEqual([]);
     await page.close();
   });
