@@ -84,7 +84,8 @@ const OPTIONAL_RANGES: ParamDoc[] = [
   {
     name: "ad_groups",
     type: RANGE,
-    description: "Optional. The Ad groups table, header row included.",
+    description:
+      "Optional. The Ad groups table, header row included: Ad group ID, Campaign ID, Status, Budget mode, Budget, Spent to date, Start date, End date.",
   },
 ];
 /** The plan functions' range parameters, in order. */
