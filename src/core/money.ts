@@ -98,6 +98,7 @@ export class Apportioner {
   private parts = new Float64Array(0);
   private remainders = new Float64Array(0);
   private work = new Float64Array(0);
+  private bucketSizes = new Int32Array(0);
 
   /** Splits `total` over `weights[0 … count - 1]`; the result is valid until the next call. */
   split(total: Money, weights: ArrayLike<number>, count: number): Float64Array {
@@ -105,54 +106,80 @@ export class Apportioner {
       this.parts = new Float64Array(count);
       this.remainders = new Float64Array(count);
       this.work = new Float64Array(count);
+      this.bucketSizes = new Int32Array(count);
     }
     const parts = this.parts.subarray(0, count);
-    parts.fill(0);
     let weightSum = 0;
     let maxWeight = 0;
     for (let i = 0; i < count; i++) {
       weightSum += weights[i];
       if (weights[i] > maxWeight) maxWeight = weights[i];
     }
-    if (total <= 0 || weightSum <= 0) return parts;
+    if (total <= 0 || weightSum <= 0) return parts.fill(0);
     if (total >= weightSum) {
       for (let i = 0; i < count; i++) parts[i] = weights[i];
       return parts;
     }
     const remainders = this.remainders;
+    const sizes = this.bucketSizes;
+    sizes.fill(0, 0, count);
     let given = 0;
-    const exact = total * maxWeight <= Number.MAX_SAFE_INTEGER;
-    for (let i = 0; i < count; i++) {
-      if (exact) {
+    if (total * maxWeight <= Number.MAX_SAFE_INTEGER) {
+      // One pass: the share, its remainder, and the remainder's bucket (see giveLeftovers).
+      const scale = count / weightSum;
+      const last = count - 1;
+      for (let i = 0; i < count; i++) {
         const product = total * weights[i];
-        parts[i] = Math.floor(product / weightSum);
-        remainders[i] = product - parts[i] * weightSum;
-      } else {
-        // BigInt keeps total × weight exact beyond 2^53.
+        const share = Math.floor(product / weightSum);
+        const remainder = product - share * weightSum;
+        parts[i] = share;
+        remainders[i] = remainder;
+        sizes[Math.min(last, Math.floor(remainder * scale))]++;
+        given += share;
+      }
+    } else {
+      // BigInt keeps total × weight exact beyond 2^53.
+      for (let i = 0; i < count; i++) {
         const product = BigInt(total) * BigInt(weights[i]);
         const share = product / BigInt(weightSum);
         parts[i] = Number(share);
         remainders[i] = Number(product - share * BigInt(weightSum));
+        given += parts[i];
       }
-      given += parts[i];
+      const scale = count / weightSum;
+      for (let i = 0; i < count; i++) sizes[Math.min(count - 1, Math.floor(remainders[i] * scale))]++;
     }
     // Each floor loses less than one unit, so fewer than `count` are left.
     const left = total - given;
-    if (left > 0) this.giveLeftovers(parts, count, left);
+    if (left > 0) this.giveLeftovers(parts, count, left, weightSum);
     return parts;
   }
 
   /**
    * One more unit to each of the `left` largest remainders, ties to the
-   * earlier index. The cut-off remainder is found by selection rather than
-   * by sorting the indexes.
+   * earlier index. The cut-off remainder is found without sorting: `split`
+   * has counted the remainders (all below `weightSum`) into `count` equal
+   * buckets, and only the bucket that holds the cut is searched by
+   * selection. The engine splits hundreds of campaigns whenever a credit
+   * runs out, and a selection over all of them was most of a re-run's cost.
    */
-  private giveLeftovers(parts: Float64Array, count: number, left: number): void {
+  private giveLeftovers(parts: Float64Array, count: number, left: number, weightSum: number): void {
     const remainders = this.remainders;
-    this.work.set(remainders.subarray(0, count));
-    const cut = kthLargest(this.work, count, left);
+    const sizes = this.bucketSizes;
+    const last = count - 1;
+    // Multiplying by a positive constant and flooring keep the order of remainders.
+    const scale = count / weightSum;
     let above = 0;
-    for (let i = 0; i < count; i++) if (remainders[i] > cut) above++;
+    let cutBucket = last;
+    while (above + sizes[cutBucket] < left) above += sizes[cutBucket--];
+    let inBucket = 0;
+    for (let i = 0; i < count; i++) {
+      if (Math.min(last, Math.floor(remainders[i] * scale)) === cutBucket) {
+        this.work[inBucket++] = remainders[i];
+      }
+    }
+    const cut = kthLargest(this.work, inBucket, left - above);
+    for (let j = 0; j < inBucket; j++) if (this.work[j] > cut) above++;
     let atCut = left - above;
     for (let i = 0; i < count; i++) {
       if (remainders[i] > cut) parts[i] += 1;
