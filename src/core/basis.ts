@@ -1,5 +1,5 @@
 /** What every simulation of one account shares, whatever the credits' assignments. */
-import type { CampaignLookup } from "./creditState";
+import { type CampaignLookup, EligibilityMemo } from "./creditState";
 import { computeDemand, type DemandResult, horizonLength } from "./demand";
 import { RestrictionIndex } from "./eligibility";
 import type { Day, Model } from "./model";
@@ -35,7 +35,11 @@ export function simulationBasis(model: Model): SimulationBasis {
     source: model,
     demand,
     ...spendersByDay(demand.demand, horizonLength(model)),
-    lookup: { campaignIndexById, restrictions: new RestrictionIndex(model.campaigns) },
+    lookup: {
+      campaignIndexById,
+      restrictions: new RestrictionIndex(model.campaigns),
+      eligibility: new EligibilityMemo(),
+    },
     holidays: new Set(model.account.holidays),
   };
 }

@@ -75,6 +75,38 @@ export interface CreditState {
 export interface CampaignLookup {
   campaignIndexById: ReadonlyMap<string, number>;
   restrictions: RestrictionIndex;
+  eligibility: EligibilityMemo;
+}
+
+/** R5/R6: the campaigns that may use a credit, and how its assignment list resolved. */
+interface Eligibility {
+  eligible: Int32Array | null;
+  assignment: ResolvedAssignment | null;
+}
+
+/**
+ * R5/R6 eligibility by credit row and assignment limit, for one account's
+ * campaigns. Every simulation of the account (R12 re-runs, R13 re-plans)
+ * works it out again for each credit that lands, and the answer depends only
+ * on the row (its list and restrictions) and the limit. The results are
+ * shared between simulations and never modified.
+ */
+export class EligibilityMemo {
+  private readonly byCredit = new WeakMap<Credit, Map<number, Eligibility>>();
+
+  get(credit: Credit, limit: number, work: () => Eligibility): Eligibility {
+    let byLimit = this.byCredit.get(credit);
+    if (!byLimit) {
+      byLimit = new Map();
+      this.byCredit.set(credit, byLimit);
+    }
+    let found = byLimit.get(limit);
+    if (!found) {
+      found = work();
+      byLimit.set(limit, found);
+    }
+    return found;
+  }
 }
 
 /** R8 validity of a credit issued on `issueDay`. */
@@ -187,20 +219,32 @@ export function setEligibility(
 ): void {
   const { credit } = state;
   state.eligibilityDay = issueDay;
-  state.assignmentLimit = assignmentLimitFor(issueDay, model.account.assignmentLimit);
-  const restricted = credit.adProducts.length > 0 || credit.countries.length > 0;
+  const limit = assignmentLimitFor(issueDay, model.account.assignmentLimit);
+  state.assignmentLimit = limit;
+  const { eligible, assignment } = lookup.eligibility.get(credit, limit, () =>
+    eligibilityOf(credit, model, lookup, limit),
+  );
+  state.eligible = eligible;
+  state.assignment = assignment;
+}
+
+function eligibilityOf(
+  credit: Credit,
+  model: Model,
+  lookup: CampaignLookup,
+  limit: number,
+): Eligibility {
   if (rulesOf(credit).assignable) {
-    state.assignment = resolveAssignment(
+    const assignment = resolveAssignment(
       credit.assignedCampaigns,
       lookup.campaignIndexById,
       model.campaigns,
-      state.assignmentLimit,
+      limit,
     );
-    const indexes = lookup.restrictions.keepPassing(credit, state.assignment.campaigns);
-    state.eligible = Int32Array.from(indexes.sort((a, b) => a - b));
-    return;
+    const indexes = lookup.restrictions.keepPassing(credit, assignment.campaigns);
+    return { eligible: Int32Array.from(indexes.sort((a, b) => a - b)), assignment };
   }
   // R6: Business Center credits are not assignable; other types ignore the list.
-  state.assignment = null;
-  state.eligible = restricted ? lookup.restrictions.matching(credit) : null;
+  const restricted = credit.adProducts.length > 0 || credit.countries.length > 0;
+  return { eligible: restricted ? lookup.restrictions.matching(credit) : null, assignment: null };
 }

@@ -45,7 +45,8 @@ export class Simulation {
   private readonly days: number;
   private readonly demand: Float64Array[];
   private states: CreditState[];
-  private readonly tally: CampaignTally;
+  /** What each campaign got from whom; null in a lean run, which reports credits only. */
+  private readonly tally: CampaignTally | null;
   /** Null when only the credit outcome is wanted. */
   private readonly ledger: LedgerBuilder | null;
   /** When credits enter the balance: issue dates, R7 offers, R9 coupons. */
@@ -68,6 +69,7 @@ export class Simulation {
   private readonly splitIds: Int32Array;
   private readonly splitWeights: Float64Array;
   private splitWanted: Money = 0;
+  private splitLargest: Money = 0;
   private readonly apportioner = new Apportioner();
   /** What today's campaigns still want paid: the sum of `unpaid` over `today`. */
   private unpaidTotal: Money = 0;
@@ -75,6 +77,11 @@ export class Simulation {
   private next = 0;
   /** Whether the day just simulated left part of its demand undelivered (R10/R14). */
   private undeliveredToday = false;
+  /** Scratch for ordering the day's credits (R4 step 4): the list, and per credit its campaign count and the day counted. */
+  private readonly usable: CreditState[] = [];
+  private orderDay = -1;
+  private readonly countedOn: Int32Array;
+  private readonly campaignsToday: Int32Array;
   /** Day index each credit first entered the balance (NEVER if it did not). */
   readonly liveFrom: Int32Array;
   /** Credits whose arrival days get a checkpoint, and the checkpoints kept. */
@@ -108,7 +115,7 @@ export class Simulation {
     this.demand = basis.demand.demand;
     this.ledger = full ? new LedgerBuilder(estimateLedgerRows(this.demand)) : null;
     this.states = resume ? [] : initialCreditStates(model, basis.lookup);
-    this.tally = emptyTally(campaigns.length);
+    this.tally = full ? emptyTally(campaigns.length) : null;
     this.outOfPocketBefore = new Float64Array(this.days + 1);
     this.balances = full ? new Float64Array(this.days * model.credits.length) : null;
     this.cashByDay = new Float64Array(this.days);
@@ -124,6 +131,8 @@ export class Simulation {
     this.splitWeights = new Float64Array(campaigns.length);
     this.cash = account.cashBalance;
     this.liveFrom = new Int32Array(model.credits.length).fill(NEVER);
+    this.countedOn = new Int32Array(model.credits.length).fill(-1);
+    this.campaignsToday = new Int32Array(model.credits.length);
     this.events = new CreditEvents(model, basis, this.days, (k, i) => this.goLive(k, i));
     if (resume) {
       if (full) throw new Error("only a lean simulation resumes");
@@ -230,7 +239,9 @@ export class Simulation {
 
   /** The plan of a full simulation that has simulated its days. */
   plan(): Plan {
-    if (!this.ledger || !this.balances) throw new Error("a full plan needs the full simulation");
+    if (!this.ledger || !this.balances || !this.tally) {
+      throw new Error("a full plan needs the full simulation");
+    }
     return assemblePlan({
       model: this.model,
       start: this.start,
@@ -319,12 +330,13 @@ export class Simulation {
     const from = spendersFrom[i];
     const to = spendersFrom[i + 1];
     this.today = spenders.subarray(from, to);
+    const demanded = this.tally?.demand;
     let total = 0;
     for (let j = from; j < to; j++) {
       const c = spenders[j];
       const amount = spenderDemand[j];
       this.unpaid[c] = amount;
-      this.tally.demand[c] += amount;
+      if (demanded) demanded[c] += amount;
       total += amount;
     }
     this.unpaidTotal = total;
@@ -338,9 +350,10 @@ export class Simulation {
     return Math.max(0, account.cardLimit - this.cardCharged);
   }
 
-  /** R4 step 4: usable credits of each tier in credit order. */
+  /** R4 step 4: usable credits of each tier in credit order (a list reused every day). */
   private orderedCredits(i: number, day: Day, cashAtStart: Money): CreditState[] {
-    const usable: CreditState[] = [];
+    const usable = this.usable;
+    usable.length = 0;
     for (const k of this.live) {
       const state = this.states[k];
       if (state.remaining <= 0) continue;
@@ -353,29 +366,32 @@ export class Simulation {
       }
       usable.push(state);
     }
+    if (usable.length < 2) return usable;
     if (this.model.account.creditOrder === "sheet_order") {
-      usable.sort((a, b) => a.tier - b.tier || a.index - b.index);
+      usable.sort(bySheetOrder);
       return usable;
     }
-    // Soonest expiry, then fewer usable campaigns today, then earlier issue, then row.
-    const counts = new Map<number, number>();
-    const countFor = (state: CreditState): number => {
-      let count = counts.get(state.index);
-      if (count === undefined) {
-        count = this.eligibleWithDemand(state, i);
-        counts.set(state.index, count);
-      }
-      return count;
-    };
-    usable.sort(
-      (a, b) =>
-        a.tier - b.tier ||
-        (a.lastUsable ?? 0) - (b.lastUsable ?? 0) ||
-        countFor(a) - countFor(b) ||
-        (a.issueDay ?? 0) - (b.issueDay ?? 0) ||
-        a.index - b.index,
-    );
+    this.orderDay = i;
+    usable.sort(this.bySoonestExpiry);
     return usable;
+  }
+
+  /** Soonest expiry, then fewer usable campaigns today, then earlier issue, then row (R4). */
+  private readonly bySoonestExpiry = (a: CreditState, b: CreditState): number =>
+    a.tier - b.tier ||
+    (a.lastUsable ?? 0) - (b.lastUsable ?? 0) ||
+    this.usableCampaignsToday(a) - this.usableCampaignsToday(b) ||
+    (a.issueDay ?? 0) - (b.issueDay ?? 0) ||
+    a.index - b.index;
+
+  /** How many of the credit's campaigns have demand on the day being ordered, counted once a day. */
+  private usableCampaignsToday(state: CreditState): number {
+    const k = state.index;
+    if (this.countedOn[k] !== this.orderDay) {
+      this.countedOn[k] = this.orderDay;
+      this.campaignsToday[k] = this.eligibleWithDemand(state, this.orderDay);
+    }
+    return this.campaignsToday[k];
   }
 
   private eligibleWithDemand(state: CreditState, i: number): number {
@@ -452,7 +468,7 @@ export class Simulation {
     // A credit for every campaign that covers all that is unpaid pays it in one pass.
     if (commit && state.eligible === null && state.remaining >= this.unpaidTotal) {
       const paid = this.unpaidTotal;
-      this.payAllUnpaid(day, state.index, this.tally.creditFunded, null);
+      this.payAllUnpaid(day, state.index, this.tally?.creditFunded ?? null, null);
       return paid;
     }
     const count = this.gatherUnpaid(state.eligible ?? this.today, unpaid);
@@ -464,7 +480,7 @@ export class Simulation {
       if (part <= 0) continue;
       const c = this.splitIds[j];
       unpaid[c] -= part;
-      if (commit) {
+      if (commit && this.tally) {
         this.tally.creditFunded[c] += part;
         this.ledger?.push(day, c, state.index, part);
       }
@@ -478,7 +494,7 @@ export class Simulation {
     if (wanted === 0) return 0;
     const paid = Math.min(wanted, Math.max(0, this.cash));
     if (paid > 0) {
-      this.payOutOfPocket(day, paid, SOURCE_CASH, this.tally.cashFunded);
+      this.payOutOfPocket(day, paid, SOURCE_CASH, this.tally?.cashFunded ?? null);
       this.cash -= paid;
     }
     // R10: the first day cash is asked to pay and ends the day at zero or below.
@@ -492,14 +508,14 @@ export class Simulation {
     const wanted = this.unpaidTotal;
     if (room <= 0 || wanted === 0) return 0;
     const paid = Math.min(wanted, room);
-    this.payOutOfPocket(day, paid, SOURCE_CARD, this.tally.cardFunded);
+    this.payOutOfPocket(day, paid, SOURCE_CARD, this.tally?.cardFunded ?? null);
     this.cardCharged += paid;
     return paid;
   }
 
   /** Cash or card pays `paid` of what is unpaid (R2 split when short); the campaign falls back (R10). */
-  private payOutOfPocket(day: Day, paid: Money, source: number, funded: Float64Array): void {
-    const fallbackOn = this.tally.cashFallbackOn;
+  private payOutOfPocket(day: Day, paid: Money, source: number, funded: Float64Array | null): void {
+    const fallbackOn = this.tally?.cashFallbackOn ?? null;
     if (paid === this.unpaidTotal) {
       this.payAllUnpaid(day, source, funded, fallbackOn);
     } else {
@@ -510,6 +526,7 @@ export class Simulation {
         if (part <= 0) continue;
         const c = this.splitIds[j];
         this.unpaid[c] -= part;
+        if (!funded || !fallbackOn) continue;
         funded[c] += part;
         if (fallbackOn[c] === null) fallbackOn[c] = day;
         this.ledger?.push(day, c, source, part);
@@ -518,17 +535,26 @@ export class Simulation {
     this.unpaidTotal -= paid;
   }
 
-  /** One source pays every unpaid amount in full, so no split is needed (R2). */
+  /**
+   * One source pays every unpaid amount in full, so no split is needed (R2).
+   * A lean run (no `funded`) only clears what is unpaid.
+   */
   private payAllUnpaid(
     day: Day,
     source: number,
-    funded: Float64Array,
+    funded: Float64Array | null,
     fallbackOn: (Day | null)[] | null,
   ): void {
-    for (const c of this.today) {
-      const part = this.unpaid[c];
+    const { today, unpaid } = this;
+    if (!funded) {
+      for (let j = 0; j < today.length; j++) unpaid[today[j]] = 0;
+      return;
+    }
+    for (let j = 0; j < today.length; j++) {
+      const c = today[j];
+      const part = unpaid[c];
       if (part <= 0) continue;
-      this.unpaid[c] = 0;
+      unpaid[c] = 0;
       funded[c] += part;
       if (fallbackOn && fallbackOn[c] === null) fallbackOn[c] = day;
       this.ledger?.push(day, c, source, part);
@@ -539,12 +565,15 @@ export class Simulation {
   private recordUndelivered(day: Day): void {
     if (this.unpaidTotal === 0) return;
     this.undeliveredToday = true;
-    for (const c of this.today) {
-      const amount = this.unpaid[c];
+    const { today, unpaid, tally } = this;
+    for (let j = 0; j < today.length; j++) {
+      const c = today[j];
+      const amount = unpaid[c];
       if (amount <= 0) continue;
-      this.unpaid[c] = 0;
-      this.tally.undelivered[c] += amount;
-      if (this.tally.stoppedOn[c] === null) this.tally.stoppedOn[c] = day;
+      unpaid[c] = 0;
+      if (!tally) continue;
+      tally.undelivered[c] += amount;
+      if (tally.stoppedOn[c] === null) tally.stoppedOn[c] = day;
       this.ledger?.push(day, c, SOURCE_UNDELIVERED, amount);
     }
     this.unpaidTotal = 0;
@@ -552,25 +581,35 @@ export class Simulation {
 
   /** Gathers the campaigns of `list` with something unpaid into the split; returns how many. */
   private gatherUnpaid(list: ArrayLike<number>, unpaid: Float64Array): number {
+    const { splitIds, splitWeights } = this;
     let count = 0;
     let wanted = 0;
+    let largest = 0;
     for (let j = 0; j < list.length; j++) {
       const c = list[j];
       const amount = unpaid[c];
       if (amount > 0) {
-        this.splitIds[count] = c;
-        this.splitWeights[count++] = amount;
+        splitIds[count] = c;
+        splitWeights[count++] = amount;
         wanted += amount;
+        if (amount > largest) largest = amount;
       }
     }
     this.splitWanted = wanted;
+    this.splitLargest = largest;
     return count;
   }
 
   /** R2: the gathered amounts when `paid` covers them all, else their exact proportional split. */
   private splitParts(paid: Money, count: number): ArrayLike<number> {
     if (paid === this.splitWanted) return this.splitWeights;
-    return this.apportioner.split(paid, this.splitWeights, count);
+    return this.apportioner.split(
+      paid,
+      this.splitWeights,
+      count,
+      this.splitWanted,
+      this.splitLargest,
+    );
   }
 
   private recordBalances(i: number): void {
@@ -580,6 +619,11 @@ export class Simulation {
     const row = i * n;
     for (let k = 0; k < n; k++) this.balances[row + k] = this.states[k].remaining;
   }
+}
+
+/** R4 step 4 with `Credit order` = sheet order: tier, then row. */
+function bySheetOrder(a: CreditState, b: CreditState): number {
+  return a.tier - b.tier || a.index - b.index;
 }
 
 /** Campaign-days with demand, plus room for split days: sizes the ledger once. */

@@ -98,22 +98,37 @@ export class Apportioner {
   private parts = new Float64Array(0);
   private remainders = new Float64Array(0);
   private work = new Float64Array(0);
+  /** Remainders counted into `count` equal buckets (see `giveLeftovers`), and each one's bucket. */
   private bucketSizes = new Int32Array(0);
+  private bucketOf = new Int32Array(0);
 
-  /** Splits `total` over `weights[0 … count - 1]`; the result is valid until the next call. */
-  split(total: Money, weights: ArrayLike<number>, count: number): Float64Array {
+  /**
+   * Splits `total` over `weights[0 … count - 1]`; the result is valid until
+   * the next call. A caller that has summed the weights already passes the
+   * sum and the largest weight.
+   */
+  split(
+    total: Money,
+    weights: ArrayLike<number>,
+    count: number,
+    sum?: number,
+    largest?: number,
+  ): Float64Array {
     if (this.parts.length < count) {
       this.parts = new Float64Array(count);
       this.remainders = new Float64Array(count);
       this.work = new Float64Array(count);
       this.bucketSizes = new Int32Array(count);
+      this.bucketOf = new Int32Array(count);
     }
     const parts = this.parts.subarray(0, count);
-    let weightSum = 0;
-    let maxWeight = 0;
-    for (let i = 0; i < count; i++) {
-      weightSum += weights[i];
-      if (weights[i] > maxWeight) maxWeight = weights[i];
+    let weightSum = sum ?? 0;
+    let maxWeight = largest ?? 0;
+    if (sum === undefined || largest === undefined) {
+      for (let i = 0; i < count; i++) {
+        weightSum += weights[i];
+        if (weights[i] > maxWeight) maxWeight = weights[i];
+      }
     }
     if (total <= 0 || weightSum <= 0) return parts.fill(0);
     if (total >= weightSum) {
@@ -121,20 +136,13 @@ export class Apportioner {
       return parts;
     }
     const remainders = this.remainders;
-    const sizes = this.bucketSizes;
-    sizes.fill(0, 0, count);
     let given = 0;
     if (total * maxWeight <= Number.MAX_SAFE_INTEGER) {
-      // One pass: the share, its remainder, and the remainder's bucket (see giveLeftovers).
-      const scale = count / weightSum;
-      const last = count - 1;
       for (let i = 0; i < count; i++) {
         const product = total * weights[i];
         const share = Math.floor(product / weightSum);
-        const remainder = product - share * weightSum;
         parts[i] = share;
-        remainders[i] = remainder;
-        sizes[Math.min(last, Math.floor(remainder * scale))]++;
+        remainders[i] = product - share * weightSum;
         given += share;
       }
     } else {
@@ -146,8 +154,6 @@ export class Apportioner {
         remainders[i] = Number(product - share * BigInt(weightSum));
         given += parts[i];
       }
-      const scale = count / weightSum;
-      for (let i = 0; i < count; i++) sizes[Math.min(count - 1, Math.floor(remainders[i] * scale))]++;
     }
     // Each floor loses less than one unit, so fewer than `count` are left.
     const left = total - given;
@@ -157,35 +163,45 @@ export class Apportioner {
 
   /**
    * One more unit to each of the `left` largest remainders, ties to the
-   * earlier index. The cut-off remainder is found without sorting: `split`
-   * has counted the remainders (all below `weightSum`) into `count` equal
+   * earlier index. The cut-off remainder is found without sorting: the
+   * remainders (all below `weightSum`) are counted into `count` equal
    * buckets, and only the bucket that holds the cut is searched by
    * selection. The engine splits hundreds of campaigns whenever a credit
    * runs out, and a selection over all of them was most of a re-run's cost.
    */
   private giveLeftovers(parts: Float64Array, count: number, left: number, weightSum: number): void {
-    const remainders = this.remainders;
-    const sizes = this.bucketSizes;
-    const last = count - 1;
+    const { remainders, bucketSizes: sizes, bucketOf, work } = this;
+    sizes.fill(0, 0, count);
     // Multiplying by a positive constant and flooring keep the order of remainders.
     const scale = count / weightSum;
+    const last = count - 1;
+    for (let i = 0; i < count; i++) {
+      const bucket = Math.min(last, Math.floor(remainders[i] * scale));
+      bucketOf[i] = bucket;
+      sizes[bucket]++;
+    }
     let above = 0;
     let cutBucket = last;
     while (above + sizes[cutBucket] < left) above += sizes[cutBucket--];
     let inBucket = 0;
-    for (let i = 0; i < count; i++) {
-      if (Math.min(last, Math.floor(remainders[i] * scale)) === cutBucket) {
-        this.work[inBucket++] = remainders[i];
-      }
+    for (let i = 0; i < count; i++) if (bucketOf[i] === cutBucket) work[inBucket++] = remainders[i];
+    const cut = kthLargest(work, inBucket, left - above);
+    let atCut = 0;
+    for (let j = 0; j < inBucket; j++) {
+      if (work[j] > cut) above++;
+      else if (work[j] === cut) atCut++;
     }
-    const cut = kthLargest(this.work, inBucket, left - above);
-    for (let j = 0; j < inBucket; j++) if (this.work[j] > cut) above++;
-    let atCut = left - above;
+    if (above + atCut === left) {
+      // No tie is cut: every remainder from the cut up gets its unit.
+      for (let i = 0; i < count; i++) parts[i] += remainders[i] >= cut ? 1 : 0;
+      return;
+    }
+    let tiedUnits = left - above;
     for (let i = 0; i < count; i++) {
       if (remainders[i] > cut) parts[i] += 1;
-      else if (remainders[i] === cut && atCut > 0) {
+      else if (remainders[i] === cut && tiedUnits > 0) {
         parts[i] += 1;
-        atCut -= 1;
+        tiedUnits -= 1;
       }
     }
   }

@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  Apportioner,
   apportion,
   type Campaign,
   type Credit,
@@ -371,14 +372,20 @@ describe("R2 apportion (property test)", () => {
       fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 300 }),
       fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 40 }),
       fc.array(fc.integer({ min: 0, max: 2 ** 40 }), { minLength: 1, maxLength: 8 }),
+      // As many campaigns as a day's split in a large account: the bucketed cut.
+      fc.array(fc.integer({ min: 0, max: 100_000 }), { minLength: 200, maxLength: 1_500 }),
     );
     fc.assert(
       fc.property(weights, fc.double({ min: 0, max: 1, noNaN: true }), (ws, share) => {
         const sum = ws.reduce((a, b) => a + b, 0);
         const total = Math.floor(sum * share);
         const parts = apportion(total, ws);
-        expect(parts).toEqual(apportionBySorting(total, ws));
+        const expected = apportionBySorting(total, ws);
+        expect(parts).toEqual(expected);
         expect(parts.reduce((a, b) => a + b, 0)).toBe(Math.min(total, sum));
+        // The engine passes the sum and largest weight it gathered.
+        const known = new Apportioner().split(total, ws, ws.length, sum, Math.max(0, ...ws));
+        expect(Array.from(known)).toEqual(expected);
       }),
       RUNS,
     );
