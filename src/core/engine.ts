@@ -71,6 +71,21 @@ export class Simulation {
   private splitWanted: Money = 0;
   private splitLargest: Money = 0;
   private readonly apportioner = new Apportioner();
+  /**
+   * A lean run keeps `unpaid` lazily: a campaign's entry counts only when
+   * stamped with the current `unpaidEpoch`; an unstamped campaign still wants
+   * its whole demand of the day, or nothing once `allPaid`. On most days a
+   * credit for every campaign or the cash pays all that is unpaid (R4), and
+   * then no pass over the spending campaigns fills or clears their entries.
+   * A full run, which books each campaign's part, keeps them eagerly.
+   */
+  private readonly lazy: boolean;
+  private readonly unpaidStamp: Int32Array;
+  private unpaidEpoch = 0;
+  private allPaid = false;
+  private dayIndex = 0;
+  /** Each day's total demand (lean runs). */
+  private readonly demandTotals: Float64Array | null;
   /** What today's campaigns still want paid: the sum of `unpaid` over `today`. */
   private unpaidTotal: Money = 0;
   /** The next day index the loop simulates (plan start, or the resumed day). */
@@ -126,6 +141,9 @@ export class Simulation {
       if (i >= 0 && i < this.days) this.topUpByDay[i] += topUp.amount;
     }
     this.unpaid = new Float64Array(campaigns.length);
+    this.lazy = !full;
+    this.unpaidStamp = new Int32Array(full ? 0 : campaigns.length);
+    this.demandTotals = full ? null : demandTotalsOf(basis);
     this.dryUnpaid = new Float64Array(campaigns.length);
     this.splitIds = new Int32Array(campaigns.length);
     this.splitWeights = new Float64Array(campaigns.length);
@@ -330,6 +348,14 @@ export class Simulation {
     const from = spendersFrom[i];
     const to = spendersFrom[i + 1];
     this.today = spenders.subarray(from, to);
+    if (this.demandTotals) {
+      // Lean: every campaign wants its whole demand until a source pays (see `lazy`).
+      this.dayIndex = i;
+      this.unpaidEpoch++;
+      this.allPaid = false;
+      this.unpaidTotal = this.demandTotals[i];
+      return this.unpaidTotal;
+    }
     const demanded = this.tally?.demand;
     let total = 0;
     for (let j = from; j < to; j++) {
@@ -341,6 +367,24 @@ export class Simulation {
     }
     this.unpaidTotal = total;
     return total;
+  }
+
+  /** What campaign `c` still wants paid today (lean runs, see `lazy`). */
+  private unpaidOf(c: number): Money {
+    if (this.unpaidStamp[c] === this.unpaidEpoch) return this.unpaid[c];
+    return this.allPaid ? 0 : this.demand[c][this.dayIndex];
+  }
+
+  /** Sets what campaign `c` still wants paid today. */
+  private setUnpaid(c: number, amount: Money): void {
+    this.unpaid[c] = amount;
+    if (this.lazy) this.unpaidStamp[c] = this.unpaidEpoch;
+  }
+
+  /** Nothing is left unpaid today (lean runs: one step, see `lazy`). */
+  private clearLazyUnpaid(): void {
+    this.allPaid = true;
+    this.unpaidEpoch++;
   }
 
   private cardRoomLeft(): Money {
@@ -442,7 +486,7 @@ export class Simulation {
 
   /** R4 step 3: what credits would have paid, without paying. */
   private blockCredits(i: number, day: Day, cashAtStart: Money): void {
-    for (const c of this.today) this.dryUnpaid[c] = this.unpaid[c];
+    for (const c of this.today) this.dryUnpaid[c] = this.lazy ? this.unpaidOf(c) : this.unpaid[c];
     for (const state of this.orderedCredits(i, day, cashAtStart)) {
       const wouldPay = this.payFromCredit(state, day, this.dryUnpaid, false);
       if (wouldPay <= 0) continue;
@@ -479,7 +523,8 @@ export class Simulation {
       const part = parts[j];
       if (part <= 0) continue;
       const c = this.splitIds[j];
-      unpaid[c] -= part;
+      if (unpaid === this.unpaid) this.setUnpaid(c, this.splitWeights[j] - part);
+      else unpaid[c] -= part;
       if (commit && this.tally) {
         this.tally.creditFunded[c] += part;
         this.ledger?.push(day, c, state.index, part);
@@ -525,7 +570,7 @@ export class Simulation {
         const part = parts[j];
         if (part <= 0) continue;
         const c = this.splitIds[j];
-        this.unpaid[c] -= part;
+        this.setUnpaid(c, this.splitWeights[j] - part);
         if (!funded || !fallbackOn) continue;
         funded[c] += part;
         if (fallbackOn[c] === null) fallbackOn[c] = day;
@@ -545,11 +590,11 @@ export class Simulation {
     funded: Float64Array | null,
     fallbackOn: (Day | null)[] | null,
   ): void {
-    const { today, unpaid } = this;
     if (!funded) {
-      for (let j = 0; j < today.length; j++) unpaid[today[j]] = 0;
+      this.clearLazyUnpaid();
       return;
     }
+    const { today, unpaid } = this;
     for (let j = 0; j < today.length; j++) {
       const c = today[j];
       const part = unpaid[c];
@@ -565,6 +610,11 @@ export class Simulation {
   private recordUndelivered(day: Day): void {
     if (this.unpaidTotal === 0) return;
     this.undeliveredToday = true;
+    if (this.lazy) {
+      this.clearLazyUnpaid();
+      this.unpaidTotal = 0;
+      return;
+    }
     const { today, unpaid, tally } = this;
     for (let j = 0; j < today.length; j++) {
       const c = today[j];
@@ -582,12 +632,13 @@ export class Simulation {
   /** Gathers the campaigns of `list` with something unpaid into the split; returns how many. */
   private gatherUnpaid(list: ArrayLike<number>, unpaid: Float64Array): number {
     const { splitIds, splitWeights } = this;
+    const lazy = this.lazy && unpaid === this.unpaid;
     let count = 0;
     let wanted = 0;
     let largest = 0;
     for (let j = 0; j < list.length; j++) {
       const c = list[j];
-      const amount = unpaid[c];
+      const amount = lazy ? this.unpaidOf(c) : unpaid[c];
       if (amount > 0) {
         splitIds[count] = c;
         splitWeights[count++] = amount;
@@ -619,6 +670,25 @@ export class Simulation {
     const row = i * n;
     for (let k = 0; k < n; k++) this.balances[row + k] = this.states[k].remaining;
   }
+}
+
+/** Each day's total demand, once per basis: every lean run of the account starts its days from it. */
+const demandTotalsByBasis = new WeakMap<SimulationBasis, Float64Array>();
+
+function demandTotalsOf(basis: SimulationBasis): Float64Array {
+  let totals = demandTotalsByBasis.get(basis);
+  if (!totals) {
+    const { spenderDemand, spendersFrom } = basis;
+    const days = spendersFrom.length - 1;
+    totals = new Float64Array(days);
+    for (let i = 0; i < days; i++) {
+      let total = 0;
+      for (let j = spendersFrom[i]; j < spendersFrom[i + 1]; j++) total += spenderDemand[j];
+      totals[i] = total;
+    }
+    demandTotalsByBasis.set(basis, totals);
+  }
+  return totals;
 }
 
 /** R4 step 4 with `Credit order` = sheet order: tier, then row. */
