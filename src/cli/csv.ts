@@ -16,6 +16,25 @@ const DELIMITERS = [",", ";", "\t"] as const;
 /** Rows looked at for the header: title rows above it are rare and few. */
 const HEADER_SEARCH_LINES = 20;
 
+/**
+ * The start of `text` that decides the header search, so that each delimiter
+ * tried parses a few lines, not the whole file. csv-parse counts a line at
+ * every CR or LF, quoted or not, but skips the LF of a CRLF line end, and
+ * stops at the first character of line HEADER_SEARCH_LINES + 1; so the first
+ * 2 × HEADER_SEARCH_LINES + 1 CRs and LFs reach past that stop (one more is a
+ * margin), and the rows, or the error, are those of the whole text. The
+ * whole text when it has fewer line breaks.
+ */
+export function headerSearchText(text: string): string {
+  const lineBreaks = 2 * HEADER_SEARCH_LINES + 2;
+  let seen = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code === 10 || code === 13) && ++seen === lineBreaks) return text.slice(0, i + 1);
+  }
+  return text;
+}
+
 /** Cells of the first lines split by `delimiter`, quotes respected; [] when they do not parse. */
 function firstRows(text: string, delimiter: string): string[][] {
   try {
@@ -67,10 +86,11 @@ function delimiterOfFirstLine(text: string): string {
  */
 export function detectDelimiter(text: string, headerSpellings?: ReadonlySet<string>): string {
   if (headerSpellings && headerSpellings.size > 0) {
+    const head = headerSearchText(text);
     let best = "";
     let bestScore = 0;
     for (const delimiter of DELIMITERS) {
-      const score = headerScore(firstRows(text, delimiter), headerSpellings);
+      const score = headerScore(firstRows(head, delimiter), headerSpellings);
       if (score > bestScore) {
         best = delimiter;
         bestScore = score;
