@@ -135,3 +135,42 @@ describe("delimiter detection parses only the start of a file", () => {
     }
   });
 });
+
+describe("the cell limit (maxCells) refuses a file with more cells", () => {
+  const refusal = (limit: number) => `has more than ${limit.toLocaleString("en-US")} cells`;
+
+  it("a file whose delimiters and line breaks are few enough is read without counting", () => {
+    // Fewer characters than the limit; then fewer delimiters and line breaks than the limit.
+    expect(parseCsv(bytes("a,b\nc,d\n"), { maxCells: 9 })).toHaveLength(2);
+    expect(parseCsv(bytes("a,b\nc,d"), { maxCells: 4 })).toEqual([
+      ["a", "b"],
+      ["c", "d"],
+    ]);
+  });
+
+  it("a file over the limit is refused with the message as before", () => {
+    expect(() => parseCsv(bytes("a,b\nc,d\n"), { maxCells: 3 })).toThrow(refusal(3));
+    expect(() => parseCsv(bytes("a,b\r\nc,d,e"), { maxCells: 4 })).toThrow(refusal(4));
+    expect(parseCsv(bytes("a,b\r\nc,d,e"), { maxCells: 5 })).toHaveLength(2);
+  });
+
+  it("quoted delimiters and new lines are no cells: the exact count decides", () => {
+    // 4 cells, but 5 commas and 5 line breaks: only counting while parsing tells.
+    const text = 'a,"x,y,z\nw"\n"1,2\r\n3",b\n';
+    expect(parseCsv(bytes(text), { maxCells: 4 })).toEqual([
+      ["a", "x,y,z\nw"],
+      ["1,2\r\n3", "b"],
+    ]);
+    expect(() => parseCsv(bytes(text), { maxCells: 3 })).toThrow(refusal(3));
+    expect(() => parseCsv(bytes(text), { maxCells: 3 })).toThrow(UnreadableInput);
+  });
+
+  it("a semicolon file counts its semicolons, not its commas", () => {
+    const text = "Credit ID;Type;Amount\nC1;Free;1\n";
+    const credits = new Set(["creditid", "type", "amount"]);
+    expect(parseCsv(bytes(text), { headerSpellings: credits, maxCells: 6 })).toHaveLength(2);
+    expect(() => parseCsv(bytes(text), { headerSpellings: credits, maxCells: 5 })).toThrow(
+      refusal(5),
+    );
+  });
+});
