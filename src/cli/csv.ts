@@ -50,6 +50,13 @@ function firstRows(text: string, delimiter: string): string[][] {
   }
 }
 
+/** How often `character` occurs in `text`. */
+function occurrences(text: string, character: string): number {
+  let count = 0;
+  for (let i = text.indexOf(character); i !== -1; i = text.indexOf(character, i + 1)) count++;
+  return count;
+}
+
 /** Most cells of one row that are header spellings of the sheet. */
 function headerScore(rows: readonly string[][], spellings: ReadonlySet<string>): number {
   let best = 0;
@@ -90,6 +97,8 @@ export function detectDelimiter(text: string, headerSpellings?: ReadonlySet<stri
     let best = "";
     let bestScore = 0;
     for (const delimiter of DELIMITERS) {
+      // Rows split by a delimiter found n times have at most n + 1 cells: no parse can beat the best.
+      if (occurrences(head, delimiter) + 1 <= bestScore) continue;
       const score = headerScore(firstRows(head, delimiter), headerSpellings);
       if (score > bestScore) {
         best = delimiter;
@@ -181,13 +190,6 @@ export interface CsvOptions {
 export interface ParsedCsv {
   table: Table;
   encoding?: DecodedText["encoding"];
-}
-
-/** How often `character` occurs in `text`. */
-function occurrences(text: string, character: string): number {
-  let count = 0;
-  for (let i = text.indexOf(character); i !== -1; i = text.indexOf(character, i + 1)) count++;
-  return count;
 }
 
 /**

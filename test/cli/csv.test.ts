@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { detectDelimiter, headerSearchText, parseCsv, UnreadableInput } from "../../src/cli/csv";
+import { normalizeKey } from "../../src/sheets";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -120,8 +121,29 @@ describe("delimiter detection parses only the start of a file", () => {
     expectSameAsWholeText("Credit ID;Type\nC1;Free\n");
   });
 
+  /** Detection as it was: every delimiter's rows parsed from the whole text. */
+  const wholeTextDelimiter = (text: string, spellings: ReadonlySet<string>) => {
+    let best = "";
+    let bestScore = 0;
+    for (const delimiter of [",", ";", "\t"]) {
+      const rows = firstRows(text, delimiter);
+      let score = 0;
+      for (const row of Array.isArray(rows) ? rows : []) {
+        const known = row.filter(
+          (cell: string) => cell.length <= 200 && spellings.has(normalizeKey(cell)),
+        );
+        score = Math.max(score, known.length);
+      }
+      if (score > bestScore) {
+        best = delimiter;
+        bestScore = score;
+      }
+    }
+    return best === "" ? detectDelimiter(text) : best;
+  };
+
   it("random text of quotes, delimiters and line ends agrees with the whole text", () => {
-    const pieces = ["a", "Type", ",", ";", "\t", '"', '""', "\r", "\n", "\r\n", " "];
+    const pieces = ["a", "Type", "Amount", ",", ";", "\t", '"', '""', "\r", "\n", "\r\n", " "];
     let seed = 7;
     const next = () => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
@@ -132,6 +154,7 @@ describe("delimiter detection parses only the start of a file", () => {
       const length = 20 + (next() % 400);
       for (let i = 0; i < length; i++) text += pieces[next() % pieces.length];
       expectSameAsWholeText(text);
+      expect(detectDelimiter(text, credits)).toBe(wholeTextDelimiter(text, credits));
     }
   });
 });
