@@ -143,7 +143,7 @@ export interface MoneyFormat {
   readonly marks: readonly string[];
 }
 
-/** Intl formatters are slow to create (the first loads locale data): one format per currency. */
+/** One format per currency: its marks are built once. */
 const moneyFormats = new Map<string, MoneyFormat>();
 
 /** The symbols (`$`, `US$`) and code of a currency, as text amounts may carry them (shared: do not modify). */
@@ -158,6 +158,21 @@ export function moneyFormat(currency: string, minorUnits: number): MoneyFormat {
 }
 
 function newMoneyFormat(currency: string, minorUnits: number): MoneyFormat {
+  let marks: readonly string[] | undefined;
+  return {
+    currency,
+    minorUnits,
+    // Built when an amount first carries more than digits: the first Intl
+    // formatter loads the locale data (tens of ms), and most sheets hold plain amounts.
+    get marks() {
+      if (marks === undefined) marks = currencyMarks(currency);
+      return marks;
+    },
+  };
+}
+
+/** The currency's code and symbols, longest first. */
+function currencyMarks(currency: string): string[] {
   const marks = new Set<string>([currency.toUpperCase()]);
   // en-US shows USD as "$", en-GB as "US$": both are accepted.
   for (const [locale, currencyDisplay] of [
@@ -176,7 +191,7 @@ function newMoneyFormat(currency: string, minorUnits: number): MoneyFormat {
       // Unknown currency: only its code is accepted.
     }
   }
-  return { currency, minorUnits, marks: [...marks].sort((a, b) => b.length - a.length) };
+  return [...marks].sort((a, b) => b.length - a.length);
 }
 
 const PLAIN_DECIMAL = /^(\d+|\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$/;
