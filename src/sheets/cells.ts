@@ -343,11 +343,36 @@ const API_DATE_TIME =
  * timestamp or a typo) and Sheets hands real dates as Date objects.
  */
 export function readDate(cell: Cell, timeZone: string, order: DateOrder): Parsed<Day> {
-  const parsed = readAnyDate(cell, timeZone, order);
+  if (typeof cell !== "string") return supportedDay(readAnyDate(cell, timeZone, order));
+  // Text is read the same in every zone: a report repeats each day on many rows.
+  const known = textDates(order);
+  let parsed = known.get(cell);
+  if (parsed === undefined) {
+    parsed = supportedDay(readAnyDate(cell, timeZone, order));
+    if (known.size >= MAX_TEXT_DATES) known.clear();
+    known.set(cell, parsed);
+  }
+  return parsed;
+}
+
+function supportedDay(parsed: Parsed<Day>): Parsed<Day> {
   if (parsed.ok && !isSupportedDay(parsed.value)) {
     return bad("is outside 1900-01-01 … 9999-12-31, the dates the planner supports");
   }
   return parsed;
+}
+
+/** Date cells' text already read, by Date order; forgotten past a bound on memory. */
+const textDatesByOrder = new Map<DateOrder, Map<string, Parsed<Day>>>();
+const MAX_TEXT_DATES = 10_000;
+
+function textDates(order: DateOrder): Map<string, Parsed<Day>> {
+  let known = textDatesByOrder.get(order);
+  if (known === undefined) {
+    known = new Map();
+    textDatesByOrder.set(order, known);
+  }
+  return known;
 }
 
 const SPREADSHEET_DAY_ZERO: Day = -25569; // 1899-12-30
