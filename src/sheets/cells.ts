@@ -31,7 +31,8 @@ const ERROR_CELL =
 
 /** The error value of an error cell (`#N/A`), else null. */
 export function errorCellValue(cell: Cell): string | null {
-  if (typeof cell !== "string" || cell.length > 20) return null;
+  // Every cell read passes here: most hold no `#`, so the pattern need not run.
+  if (typeof cell !== "string" || cell.length > 20 || !cell.includes("#")) return null;
   const text = cell.trim();
   return ERROR_CELL.test(text) ? text : null;
 }
