@@ -44,24 +44,62 @@ export function simulationBasis(model: Model): SimulationBasis {
   };
 }
 
-/** Day-major demand: the day loop visits only the campaigns that spend, in memory order. */
+/**
+ * Day-major demand: the day loop visits only the campaigns that spend, in
+ * memory order. A campaign's days with demand come in a few runs (R3: its
+ * schedule), so the runs are found once and both count and copy follow them.
+ */
 function spendersByDay(
   demand: readonly Float64Array[],
   days: number,
 ): Pick<SimulationBasis, "spenders" | "spenderDemand" | "spendersFrom"> {
+  const runs = positiveRuns(demand, days);
+  // Spenders per day by a difference array over the runs.
+  const change = new Int32Array(days + 1);
+  for (let r = 0; r < runs.campaign.length; r++) {
+    change[runs.from[r]]++;
+    change[runs.to[r]]--;
+  }
   const spendersFrom = new Int32Array(days + 1);
-  for (const row of demand) for (let i = 0; i < days; i++) if (row[i] > 0) spendersFrom[i + 1]++;
-  for (let i = 0; i < days; i++) spendersFrom[i + 1] += spendersFrom[i];
+  let spending = 0;
+  for (let i = 0; i < days; i++) {
+    spending += change[i];
+    spendersFrom[i + 1] = spendersFrom[i] + spending;
+  }
   const spenders = new Int32Array(spendersFrom[days]);
   const spenderDemand = new Float64Array(spendersFrom[days]);
   const next = spendersFrom.slice(0, days);
-  demand.forEach((row, c) => {
-    for (let i = 0; i < days; i++) {
-      if (row[i] > 0) {
-        spenders[next[i]] = c;
-        spenderDemand[next[i]++] = row[i];
-      }
+  // Runs are in campaign order, so each day's spenders stay in sheet order.
+  for (let r = 0; r < runs.campaign.length; r++) {
+    const c = runs.campaign[r];
+    const row = demand[c];
+    for (let i = runs.from[r]; i < runs.to[r]; i++) {
+      const at = next[i]++;
+      spenders[at] = c;
+      spenderDemand[at] = row[i];
     }
-  });
+  }
   return { spenders, spenderDemand, spendersFrom };
+}
+
+/** Each campaign's maximal runs of day indexes [from, to) with demand > 0, campaign by campaign. */
+function positiveRuns(
+  demand: readonly Float64Array[],
+  days: number,
+): { campaign: number[]; from: number[]; to: number[] } {
+  const runs = { campaign: [] as number[], from: [] as number[], to: [] as number[] };
+  for (let c = 0; c < demand.length; c++) {
+    const row = demand[c];
+    let i = 0;
+    for (;;) {
+      while (i < days && !(row[i] > 0)) i++;
+      if (i >= days) break;
+      const from = i;
+      while (i < days && row[i] > 0) i++;
+      runs.campaign.push(c);
+      runs.from.push(from);
+      runs.to.push(i);
+    }
+  }
+  return runs;
 }

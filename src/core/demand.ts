@@ -34,8 +34,10 @@ export function computeDemand(model: Model): DemandResult {
   const groupsOf = adGroupsByCampaign(model);
   const warnings: Warning[] = [];
   const demandFrom: (DemandSource | null)[] = new Array(model.campaigns.length).fill(null);
+  // One buffer for all rows: a single allocation instead of one per campaign.
+  const buffer = new ArrayBuffer(model.campaigns.length * days * Float64Array.BYTES_PER_ELEMENT);
   const demand = model.campaigns.map((given, c) => {
-    const row = new Float64Array(days);
+    const row = new Float64Array(buffer, c * days * Float64Array.BYTES_PER_ELEMENT, days);
     // R3: only Active or Scheduled campaigns spend (a paused one consumes nothing).
     if (!isDelivering(given.status)) return row;
     let campaign = given;

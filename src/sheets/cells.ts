@@ -31,7 +31,8 @@ const ERROR_CELL =
 
 /** The error value of an error cell (`#N/A`), else null. */
 export function errorCellValue(cell: Cell): string | null {
-  if (typeof cell !== "string" || cell.length > 20) return null;
+  // Every cell read passes here: most hold no `#`, so the pattern need not run.
+  if (typeof cell !== "string" || cell.length > 20 || !cell.includes("#")) return null;
   const text = cell.trim();
   return ERROR_CELL.test(text) ? text : null;
 }
@@ -143,7 +144,7 @@ export interface MoneyFormat {
   readonly marks: readonly string[];
 }
 
-/** Intl formatters are slow to create (the first loads locale data): one format per currency. */
+/** One format per currency: its marks are built once. */
 const moneyFormats = new Map<string, MoneyFormat>();
 
 /** The symbols (`$`, `US$`) and code of a currency, as text amounts may carry them (shared: do not modify). */
@@ -158,6 +159,21 @@ export function moneyFormat(currency: string, minorUnits: number): MoneyFormat {
 }
 
 function newMoneyFormat(currency: string, minorUnits: number): MoneyFormat {
+  let marks: readonly string[] | undefined;
+  return {
+    currency,
+    minorUnits,
+    // Built when an amount first carries more than digits: the first Intl
+    // formatter loads the locale data (tens of ms), and most sheets hold plain amounts.
+    get marks() {
+      if (marks === undefined) marks = currencyMarks(currency);
+      return marks;
+    },
+  };
+}
+
+/** The currency's code and symbols, longest first. */
+function currencyMarks(currency: string): string[] {
   const marks = new Set<string>([currency.toUpperCase()]);
   // en-US shows USD as "$", en-GB as "US$": both are accepted.
   for (const [locale, currencyDisplay] of [
@@ -176,7 +192,7 @@ function newMoneyFormat(currency: string, minorUnits: number): MoneyFormat {
       // Unknown currency: only its code is accepted.
     }
   }
-  return { currency, minorUnits, marks: [...marks].sort((a, b) => b.length - a.length) };
+  return [...marks].sort((a, b) => b.length - a.length);
 }
 
 const PLAIN_DECIMAL = /^(\d+|\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$/;
@@ -328,11 +344,36 @@ const API_DATE_TIME =
  * timestamp or a typo) and Sheets hands real dates as Date objects.
  */
 export function readDate(cell: Cell, timeZone: string, order: DateOrder): Parsed<Day> {
-  const parsed = readAnyDate(cell, timeZone, order);
+  if (typeof cell !== "string") return supportedDay(readAnyDate(cell, timeZone, order));
+  // Text is read the same in every zone: a report repeats each day on many rows.
+  const known = textDates(order);
+  let parsed = known.get(cell);
+  if (parsed === undefined) {
+    parsed = supportedDay(readAnyDate(cell, timeZone, order));
+    if (known.size >= MAX_TEXT_DATES) known.clear();
+    known.set(cell, parsed);
+  }
+  return parsed;
+}
+
+function supportedDay(parsed: Parsed<Day>): Parsed<Day> {
   if (parsed.ok && !isSupportedDay(parsed.value)) {
     return bad("is outside 1900-01-01 … 9999-12-31, the dates the planner supports");
   }
   return parsed;
+}
+
+/** Date cells' text already read, by Date order; forgotten past a bound on memory. */
+const textDatesByOrder = new Map<DateOrder, Map<string, Parsed<Day>>>();
+const MAX_TEXT_DATES = 10_000;
+
+function textDates(order: DateOrder): Map<string, Parsed<Day>> {
+  let known = textDatesByOrder.get(order);
+  if (known === undefined) {
+    known = new Map();
+    textDatesByOrder.set(order, known);
+  }
+  return known;
 }
 
 const SPREADSHEET_DAY_ZERO: Day = -25569; // 1899-12-30

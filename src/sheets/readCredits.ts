@@ -36,6 +36,8 @@ export function readDateRange(cell: Cell, timeZone: string, order: DateOrder): P
   return { ok: true, value: [from.value, to.value] };
 }
 
+const TYPE_NEEDED = `is empty: write one of ${enumChoices(CREDIT_TYPE_TABLE)}`;
+
 /** One credit from one row, or null when a cell is unreadable (its warnings are added). */
 export function readCreditRow(
   reader: RowReader,
@@ -54,11 +56,7 @@ export function readCreditRow(
   if (id !== null) reader.noteInvisibleCharacters("id", id);
   const assigned = reader.cell("assignedCampaigns");
   if (typeof assigned === "string") reader.noteInvisibleCharacters("assignedCampaigns", assigned);
-  const type = reader.required(
-    "type",
-    (c) => readEnumCell(c, CREDIT_TYPE_TABLE),
-    `is empty: write one of ${enumChoices(CREDIT_TYPE_TABLE)}`,
-  );
+  const type = reader.required("type", (c) => readEnumCell(c, CREDIT_TYPE_TABLE), TYPE_NEEDED);
   const amountOf = (c: Cell) => readMoney(c, money);
   const amount = reader.required("amount", amountOf, "is empty: write the credit's face value");
   const status = reader.optional(

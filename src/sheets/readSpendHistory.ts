@@ -46,6 +46,9 @@ export function readSpendHistory(
   const byCampaign = new Map<string, Map<Day, number>>();
   const reportedUnknown = new Set<string>();
   const hasAmount = context.columns.has("amount");
+  // Made once, not per row: thousands of rows share them.
+  const dayOf = (cell: Cell) => readDate(cell, timeZone, context.dateOrder);
+  const spendOf = (cell: Cell) => readSpend(cell, money);
   for (let r = context.headerRow + 1; r < table.length; r++) {
     const row = table[r];
     if (isBlankRow(row) || isSummaryRow(row)) continue;
@@ -53,11 +56,11 @@ export function readSpendHistory(
     // A report's total line has neither date nor campaign: it is not a day of spend.
     if (reader.isBlank("day") && reader.isBlank("campaignId")) continue;
     rows++;
-    const day = reader.required("day", (c) => readDate(c, timeZone, reader.dateOrder), "is empty");
+    const day = reader.required("day", dayOf, "is empty");
     const campaignId = reader.required("campaignId", readId, "is empty");
     let amount = 0;
     if (hasAmount || reader.isBlank("metrics")) {
-      amount = reader.optional("amount", (c: Cell) => readSpend(c, money), 0);
+      amount = reader.optional("amount", spendOf, 0);
     } else {
       const inMetrics = reader.optional("metrics", spendInMetrics, null);
       if (!isBlank(inMetrics)) {

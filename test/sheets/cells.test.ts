@@ -187,4 +187,16 @@ describe("dates (R1)", () => {
     expect(value(readDate(new Date("2026-11-30T15:00:00Z"), "Asia/Tokyo", "mdy"))).toBe(dec1);
     expect(value(readDate(new Date("2026-11-30T15:00:00Z"), "UTC", "mdy"))).toBe(dec1 - 1);
   });
+  it("text read again, in another Date order or zone, reads as the first time", () => {
+    // Text dates are remembered by Date order: the same text may be another day in another order.
+    for (let round = 0; round < 2; round++) {
+      expect(value(readDate("12/01/2026", "UTC", "mdy"))).toBe(dec1);
+      expect(value(readDate("01/12/2026", "UTC", "dmy"))).toBe(dec1);
+      expect(readDate("12/01/2026", "UTC", "dmy")).toEqual(readDate("12/01/2026", "UTC", "dmy"));
+      expect(value(readDate("12/01/2026", "UTC", "dmy"))).toBe(dayFromYmd(2026, 1, 12));
+      expect(value(readDate("2026-12-01", "Asia/Tokyo", "mdy"))).toBe(dec1);
+      expect(readDate("13/13/2026", "UTC", "mdy").ok).toBe(false);
+      expect(readDate("1899-12-31", "UTC", "ymd").ok).toBe(false);
+    }
+  });
 });

@@ -6,23 +6,67 @@ import { canBeNewlyAssigned, type RestrictionIndex } from "../eligibility";
 import type { Model } from "../model";
 import { type Plan, SOURCE_CASH } from "../plan";
 
-/** Per-campaign prefix sums over the horizon's day indexes (length days + 1). */
-export interface SpendScores {
-  /** Σ demand before day index d. */
-  demandPrefix: Float64Array[];
-  /**
-   * Σ demand a newly assigned credit could pay, before day index d: what
-   * neither a credit nor — when `Credits before cash` is No — the cash
-   * balance paid in the base plan (R4 order: cash pays first then).
-   */
-  payablePrefix: Float64Array[];
+/**
+ * Per-campaign sums over windows of the horizon's day indexes: demand, and
+ * what a newly assigned credit could pay of it — what neither a credit nor,
+ * when `Credits before cash` is No, the cash balance paid in the base plan
+ * (R4 order: cash pays first then). A campaign's prefix sums are worked out
+ * when it is first scored: most credits can pay only some campaigns.
+ */
+export class SpendScores {
+  private readonly width: number;
+  /** Campaign c's Σ demand before day index d is at c · (days + 1) + d. */
+  private readonly demandPrefix: Float64Array;
+  private readonly payablePrefix: Float64Array;
+  private readonly ready: Uint8Array;
+
+  constructor(
+    private readonly demand: readonly Float64Array[],
+    /** What the base plan paid that a credit cannot take, at c · days + d. */
+    private readonly taken: Float64Array,
+    private readonly days: number,
+  ) {
+    this.width = days + 1;
+    this.demandPrefix = new Float64Array(demand.length * this.width);
+    this.payablePrefix = new Float64Array(demand.length * this.width);
+    this.ready = new Uint8Array(demand.length);
+  }
+
+  /** Σ demand of campaign c over day indexes first … last. */
+  demandIn(c: number, first: number, last: number): number {
+    const at = this.prefixAt(c);
+    return this.demandPrefix[at + last + 1] - this.demandPrefix[at + first];
+  }
+
+  /** Σ payable demand of campaign c over day indexes first … last. */
+  payableIn(c: number, first: number, last: number): number {
+    const at = this.prefixAt(c);
+    return this.payablePrefix[at + last + 1] - this.payablePrefix[at + first];
+  }
+
+  private prefixAt(c: number): number {
+    const at = c * this.width;
+    if (this.ready[c] === 0) {
+      this.ready[c] = 1;
+      const row = this.demand[c];
+      const paidAt = c * this.days;
+      const all = this.demandPrefix;
+      const payable = this.payablePrefix;
+      for (let d = 0; d < this.days; d++) {
+        const amount = d < row.length ? row[d] : 0;
+        all[at + d + 1] = all[at + d] + amount;
+        payable[at + d + 1] = payable[at + d] + Math.max(0, amount - this.taken[paidAt + d]);
+      }
+    }
+    return at;
+  }
 }
 
 /**
- * Builds demand and payable prefix sums from R3 demand and the base plan's
- * ledger. With cash first, what cash pays does not depend on the credits
- * (R4 step 5 comes before step 4), so a credit can never take it: scoring
- * it as free demand would send R12 to campaigns the credit cannot pay.
+ * Builds the scores from R3 demand and the base plan's ledger. With cash
+ * first, what cash pays does not depend on the credits (R4 step 5 comes
+ * before step 4), so a credit can never take it: scoring it as free demand
+ * would send R12 to campaigns the credit cannot pay.
  */
 export function spendScores(
   plan: Plan,
@@ -30,30 +74,18 @@ export function spendScores(
   creditsBeforeCash: boolean,
 ): SpendScores {
   const days = plan.days;
-  const taken = demand.map(() => new Float64Array(days));
+  const campaigns = demand.length;
+  const taken = new Float64Array(campaigns * days);
   const { ledger } = plan;
+  const { source, day, campaign, amount } = ledger;
   for (let r = 0; r < ledger.length; r++) {
-    const source = ledger.source[r];
-    if (source < 0 && (creditsBeforeCash || source !== SOURCE_CASH)) continue;
-    const d = ledger.day[r] - plan.start;
-    const row = taken[ledger.campaign[r]];
-    if (row && d >= 0 && d < days) row[d] += ledger.amount[r];
+    const from = source[r];
+    if (from < 0 && (creditsBeforeCash || from !== SOURCE_CASH)) continue;
+    const d = day[r] - plan.start;
+    const c = campaign[r];
+    if (c >= 0 && c < campaigns && d >= 0 && d < days) taken[c * days + d] += amount[r];
   }
-  const demandPrefix: Float64Array[] = [];
-  const payablePrefix: Float64Array[] = [];
-  demand.forEach((row, c) => {
-    const all = new Float64Array(days + 1);
-    const payable = new Float64Array(days + 1);
-    const paid = taken[c];
-    for (let d = 0; d < days; d++) {
-      const amount = d < row.length ? row[d] : 0;
-      all[d + 1] = all[d] + amount;
-      payable[d + 1] = payable[d] + Math.max(0, amount - paid[d]);
-    }
-    demandPrefix.push(all);
-    payablePrefix.push(payable);
-  });
-  return { demandPrefix, payablePrefix };
+  return new SpendScores(demand, taken, days);
 }
 
 /** What each campaign received from each of some credits in the base plan: one pass over the ledger. */
@@ -63,10 +95,16 @@ export function paidByCredits(
   campaigns: number,
 ): Map<number, Float64Array> {
   const paid = new Map(creditIndexes.map((i) => [i, new Float64Array(campaigns)]));
+  // Rows by credit index: a typed lookup per ledger row rather than a Map's.
+  const rowOfCredit: (Float64Array | undefined)[] = [];
+  for (const [i, row] of paid) if (Number.isInteger(i) && i >= 0) rowOfCredit[i] = row;
   const { ledger } = plan;
+  const { source, campaign, amount } = ledger;
   for (let r = 0; r < ledger.length; r++) {
-    const row = paid.get(ledger.source[r]);
-    if (row) row[ledger.campaign[r]] += ledger.amount[r];
+    const from = source[r];
+    if (from < 0 || from >= rowOfCredit.length) continue;
+    const row = rowOfCredit[from];
+    if (row) row[campaign[r]] += amount[r];
   }
   return paid;
 }
@@ -102,16 +140,12 @@ export function scoreCampaigns(
   last: number,
   ownPaid: Float64Array,
 ): CampaignScore[] {
-  return campaigns.map((c) => {
-    const all = scores.demandPrefix[c];
-    const payable = scores.payablePrefix[c];
-    return {
-      campaign: c,
-      demand: all[last + 1] - all[first],
-      // What this credit paid itself would be free again were it reassigned.
-      payable: payable[last + 1] - payable[first] + ownPaid[c],
-    };
-  });
+  return campaigns.map((c) => ({
+    campaign: c,
+    demand: scores.demandIn(c, first, last),
+    // What this credit paid itself would be free again were it reassigned.
+    payable: scores.payableIn(c, first, last) + ownPaid[c],
+  }));
 }
 
 /**
@@ -127,19 +161,27 @@ export function heuristicCandidates(
   current: readonly number[],
 ): number[][] {
   const useful = scored.filter((s) => s.demand > 0);
-  const byFree = [...useful].sort(byPayable);
-  const byDemand = [...useful].sort(
-    (a, b) => b.demand - a.demand || b.payable - a.payable || a.campaign - b.campaign,
-  );
+  const byFree = useful.slice().sort(byPayable);
+  // Only the first `limit` by demand are ever read.
+  const byDemand = firstInOrder(useful, limit, byDemandThenPayable);
   const candidates: number[][] = [];
   const seen = new Set<string>();
+  const seenSingle = new Set<number>();
   const add = (set: number[]) => {
     if (set.length === 0 || set.length > limit) return;
+    if (set.length === 1) return addSingle(set[0]);
     const sorted = [...new Set(set)].sort((a, b) => a - b);
+    if (sorted.length === 1) return addSingle(sorted[0]);
     const key = sorted.join(",");
     if (seen.has(key)) return;
     seen.add(key);
     candidates.push(sorted);
+  };
+  // A one-campaign set is keyed by its campaign (a longer one's key has a comma).
+  const addSingle = (campaign: number) => {
+    if (seenSingle.has(campaign)) return;
+    seenSingle.add(campaign);
+    candidates.push([campaign]);
   };
   const top = (list: CampaignScore[], n: number) => list.slice(0, n).map((s) => s.campaign);
   const coverCount = (list: CampaignScore[], key: "payable" | "demand") => {
@@ -160,13 +202,38 @@ export function heuristicCandidates(
   add(top(byFree, freeCover + 1));
   add(top(byDemand, coverCount(byDemand, "demand")));
   // Keep today's still-assignable campaigns and fill up with the best of the rest.
-  const kept = current.filter((c) => useful.some((s) => s.campaign === c));
-  const fill = byFree.map((s) => s.campaign).filter((c) => !kept.includes(c));
-  add([...kept, ...fill].slice(0, limit));
+  const usefulCampaigns = new Set(useful.map((s) => s.campaign));
+  const kept = current.filter((c) => usefulCampaigns.has(c));
+  const keep = [...kept];
+  for (let n = 0; n < byFree.length && keep.length < limit; n++) {
+    const c = byFree[n].campaign;
+    if (!kept.includes(c)) keep.push(c);
+  }
+  add(keep.slice(0, limit));
   // Every prefix by payable demand, then every single campaign (issue 16.13).
   for (let n = 1; n <= limit && n <= byFree.length; n++) add(top(byFree, n));
-  for (const s of byFree) add([s.campaign]);
+  if (limit >= 1) for (const s of byFree) addSingle(s.campaign);
   return candidates;
+}
+
+function byDemandThenPayable(a: CampaignScore, b: CampaignScore): number {
+  return b.demand - a.demand || b.payable - a.payable || a.campaign - b.campaign;
+}
+
+/** The first `n` items of a stable sort by `order`, without sorting them all. */
+function firstInOrder<T>(items: readonly T[], n: number, order: (a: T, b: T) => number): T[] {
+  if (n >= items.length) return items.slice().sort(order);
+  const first: T[] = [];
+  if (n <= 0) return first;
+  for (const item of items) {
+    if (first.length === n && order(item, first[n - 1]) >= 0) continue;
+    // After every item it does not precede: equal items keep their input order.
+    let at = first.length;
+    while (at > 0 && order(item, first[at - 1]) < 0) at--;
+    first.splice(at, 0, item);
+    if (first.length > n) first.pop();
+  }
+  return first;
 }
 
 /** Most payable demand first, then most demand, then sheet order. */

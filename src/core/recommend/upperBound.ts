@@ -58,140 +58,297 @@ export function maxCreditFlow(
   const empty = { flow: 0, blocks: 0, campaignClasses: 0, nodes: 2, edges: 0 };
   if (active.length === 0) return empty;
 
-  // Day blocks: cut wherever a credit starts or stops being usable.
+  // Credit sets are bitsets of `words` 32-bit words: a campaign's class and a
+  // block's usable credits intersect word by word.
+  const words = Math.ceil(active.length / 32);
+  const blocks = dayBlocks(active, days);
+  const classes = campaignClasses(active, demand.length, words);
+  const demandByClass = classBlockDemand(classes, blocks, demand, days);
+  const nodes = blockNodes(active, words, blocks, classes, demandByClass);
+
+  // Nodes: 0 source, 1…K credits, then the (block, credits) nodes, then the sink.
+  const nodeCount = nodes.demand.length;
+  const firstNode = 1 + active.length;
+  const sink = firstNode + nodeCount;
+  const network = new FlowNetwork(sink + 1, active.length + nodeCount + nodes.members.length);
+  active.forEach((credit, k) => {
+    network.addEdge(0, 1 + k, credit.capacity);
+  });
+  for (let n = 0; n < nodeCount; n++) {
+    for (let j = nodes.memberStart[n]; j < nodes.memberStart[n + 1]; j++) {
+      network.addEdge(1 + nodes.members[j], firstNode + n, Number.POSITIVE_INFINITY);
+    }
+    network.addEdge(firstNode + n, sink, nodes.demand[n]);
+  }
+  const flow = network.maxFlow(0, sink);
+  return {
+    flow,
+    blocks: nodes.blocks,
+    campaignClasses: classes.count,
+    nodes: sink + 1,
+    edges: network.edgeCount,
+  };
+}
+
+interface DayBlocks {
+  count: number;
+  blockOfDay: Int32Array;
+}
+
+/** Day blocks: cut wherever a credit starts or stops being usable. */
+function dayBlocks(active: readonly BoundCredit[], days: number): DayBlocks {
   const cuts = new Set<number>([0, days]);
   for (const c of active) {
     cuts.add(c.firstDay);
     cuts.add(c.lastDay + 1);
   }
   const boundaries = [...cuts].sort((a, b) => a - b);
-  const blockCount = boundaries.length - 1;
+  const count = boundaries.length - 1;
   const blockOfDay = new Int32Array(days);
-  for (let b = 0; b < blockCount; b++) {
+  for (let b = 0; b < count; b++) {
     for (let d = boundaries[b]; d < boundaries[b + 1]; d++) blockOfDay[d] = b;
   }
-  const blockIndexOfDay = (day: number) => (day >= days ? blockCount : blockOfDay[day]);
+  return { count, blockOfDay };
+}
 
-  // Credit sets are bitsets of `words` 32-bit words: a campaign's class and a
-  // block's usable credits intersect word by word, and a set's key is its words.
-  const words = Math.ceil(active.length / 32);
-  const setKey = (bits: Uint32Array, at: number) => bits.subarray(at, at + words).join(",");
+interface CampaignClasses {
+  count: number;
+  /** Class per campaign, -1 for a campaign no credit may pay. */
+  classOfCampaign: Int32Array;
+  /** The credits of class k are the bits of words k·words … (k+1)·words − 1. */
+  bits: Uint32Array;
+}
 
-  // Campaign classes: campaigns that exactly the same credits may pay for.
-  const campaignCount = demand.length;
-  const campaignBits = new Uint32Array(campaignCount * words);
-  active.forEach((credit, k) => {
-    const word = k >>> 5;
-    const bit = 1 << (k & 31);
-    for (let j = 0; j < credit.campaigns.length; j++) {
-      const c = credit.campaigns[j];
-      if (c >= 0 && c < campaignCount) campaignBits[c * words + word] |= bit;
+/**
+ * Campaign classes: campaigns that exactly the same credits may pay for.
+ * Credits sharing one campaign list (one restriction result) form a group,
+ * and a campaign's credits are the union of its groups, so classes are the
+ * distinct sets of groups: each list is walked once, not once per credit.
+ */
+function campaignClasses(
+  active: readonly BoundCredit[],
+  campaignCount: number,
+  words: number,
+): CampaignClasses {
+  const groupByList = new Map<ArrayLike<number>, number>();
+  const lists: ArrayLike<number>[] = [];
+  const groupOfCredit = active.map((credit) => {
+    let group = groupByList.get(credit.campaigns);
+    if (group === undefined) {
+      group = lists.length;
+      groupByList.set(credit.campaigns, group);
+      lists.push(credit.campaigns);
     }
+    return group;
   });
-  const classByKey = new Map<string, number>();
+  const groupWords = Math.ceil(lists.length / 32);
+  const campaignGroups = new Uint32Array(campaignCount * groupWords);
+  lists.forEach((list, group) => {
+    // One loop per kind of list keeps each loop's element reads monomorphic.
+    if (list instanceof Int32Array) setBitTyped(campaignGroups, groupWords, group, list);
+    else setBit(campaignGroups, groupWords, group, list);
+  });
+  const ids = new BitsetIds(groupWords);
   const classOfCampaign = new Int32Array(campaignCount).fill(-1);
-  const classBits: number[] = [];
   for (let c = 0; c < campaignCount; c++) {
-    let any = 0;
-    for (let w = 0; w < words; w++) any |= campaignBits[c * words + w];
-    if (any === 0) continue;
-    const key = setKey(campaignBits, c * words);
-    let cls = classByKey.get(key);
-    if (cls === undefined) {
-      cls = classByKey.size;
-      classByKey.set(key, cls);
-      for (let w = 0; w < words; w++) classBits.push(campaignBits[c * words + w]);
-    }
-    classOfCampaign[c] = cls;
+    if (!anyBit(campaignGroups, c * groupWords, groupWords)) continue;
+    classOfCampaign[c] = ids.idOf(campaignGroups, c * groupWords);
   }
-  const classCount = classByKey.size;
+  const groupsOfClass = ids.stored();
+  const creditsOfGroup = new Uint32Array(lists.length * words);
+  groupOfCredit.forEach((group, k) => {
+    creditsOfGroup[group * words + (k >>> 5)] |= 1 << (k & 31);
+  });
+  const bits = new Uint32Array(ids.count * words);
+  const groups: number[] = [];
+  for (let cls = 0; cls < ids.count; cls++) {
+    groups.length = 0;
+    pushMembers(groupsOfClass.subarray(cls * groupWords, (cls + 1) * groupWords), groups);
+    for (const group of groups) {
+      for (let w = 0; w < words; w++) bits[cls * words + w] |= creditsOfGroup[group * words + w];
+    }
+  }
+  return { count: ids.count, classOfCampaign, bits };
+}
 
-  // Demand per (class, block).
-  const classBlockDemand = new Float64Array(classCount * blockCount);
-  for (let c = 0; c < campaignCount; c++) {
-    const cls = classOfCampaign[c];
+/** Sets bit k in the bitset of each listed campaign. */
+function setBitTyped(bits: Uint32Array, words: number, k: number, campaigns: Int32Array): void {
+  const campaignCount = bits.length / words;
+  const word = k >>> 5;
+  const bit = 1 << (k & 31);
+  for (let j = 0; j < campaigns.length; j++) {
+    const c = campaigns[j];
+    if (c >= 0 && c < campaignCount) bits[c * words + word] |= bit;
+  }
+}
+
+/** `setBitTyped` for any other list. */
+function setBit(bits: Uint32Array, words: number, k: number, campaigns: ArrayLike<number>): void {
+  const campaignCount = bits.length / words;
+  const word = k >>> 5;
+  const bit = 1 << (k & 31);
+  for (let j = 0; j < campaigns.length; j++) {
+    const c = campaigns[j];
+    if (c >= 0 && c < campaignCount) bits[c * words + word] |= bit;
+  }
+}
+
+/** Demand per (class, block), at class · blocks + block. */
+function classBlockDemand(
+  classes: CampaignClasses,
+  blocks: DayBlocks,
+  demand: readonly Float64Array[],
+  days: number,
+): Float64Array {
+  const { blockOfDay } = blocks;
+  const sums = new Float64Array(classes.count * blocks.count);
+  for (let c = 0; c < demand.length; c++) {
+    const cls = classes.classOfCampaign[c];
     if (cls < 0) continue;
     const row = demand[c];
-    const base = cls * blockCount;
+    const base = cls * blocks.count;
     const limit = Math.min(days, row.length);
     for (let d = 0; d < limit; d++) {
       const amount = row[d];
-      if (amount > 0) classBlockDemand[base + blockOfDay[d]] += amount;
+      if (amount > 0) sums[base + blockOfDay[d]] += amount;
     }
   }
+  return sums;
+}
 
-  // Inside a block, classes reached by the same usable credits merge once more:
-  // one node per (block, credits usable there) with the summed demand.
+interface BlockNodes {
+  /** Blocks with at least one usable credit. */
+  blocks: number;
+  /** Node n's credits are `members[memberStart[n] … memberStart[n + 1] − 1]`, ascending. */
+  memberStart: number[];
+  members: number[];
+  demand: number[];
+}
+
+/**
+ * Inside a block, classes reached by the same usable credits merge once more:
+ * one node per (block, credits usable there) with the summed demand.
+ */
+function blockNodes(
+  active: readonly BoundCredit[],
+  words: number,
+  blocks: DayBlocks,
+  classes: CampaignClasses,
+  demandByClass: Float64Array,
+): BlockNodes {
+  const blockCount = blocks.count;
+  const { blockOfDay } = blocks;
   const blockBits = new Uint32Array(blockCount * words);
   active.forEach((credit, k) => {
-    const toBlock = blockIndexOfDay(credit.lastDay + 1);
+    const toBlock =
+      credit.lastDay + 1 >= blockOfDay.length ? blockCount : blockOfDay[credit.lastDay + 1];
     for (let b = blockOfDay[credit.firstDay]; b < toBlock; b++) {
       blockBits[b * words + (k >>> 5)] |= 1 << (k & 31);
     }
   });
-  const nodeCredits: number[][] = [];
-  const nodeDemand: number[] = [];
+  const result: BlockNodes = { blocks: 0, memberStart: [0], members: [], demand: [] };
+  const classBits = classes.bits;
   const reaching = new Uint32Array(words);
-  let blocks = 0;
+  const inBlock = new BitsetIds(words);
   for (let b = 0; b < blockCount; b++) {
-    let anyUsable = 0;
-    for (let w = 0; w < words; w++) anyUsable |= blockBits[b * words + w];
-    if (anyUsable === 0) continue;
-    blocks += 1;
-    const nodeByKey = new Map<string, number>();
-    for (let cls = 0; cls < classCount; cls++) {
-      const amount = classBlockDemand[cls * blockCount + b];
+    const at = b * words;
+    if (!anyBit(blockBits, at, words)) continue;
+    result.blocks += 1;
+    inBlock.clear();
+    const firstNode = result.demand.length;
+    for (let cls = 0; cls < classes.count; cls++) {
+      const amount = demandByClass[cls * blockCount + b];
       if (amount <= 0) continue;
       let anyReaching = 0;
       for (let w = 0; w < words; w++) {
-        reaching[w] = classBits[cls * words + w] & blockBits[b * words + w];
+        reaching[w] = classBits[cls * words + w] & blockBits[at + w];
         anyReaching |= reaching[w];
       }
       if (anyReaching === 0) continue;
-      const key = setKey(reaching, 0);
-      const node = nodeByKey.get(key);
-      if (node === undefined) {
-        nodeByKey.set(key, nodeCredits.length);
-        nodeCredits.push(membersOf(reaching));
-        nodeDemand.push(amount);
+      const node = firstNode + inBlock.idOf(reaching, 0);
+      if (node < result.demand.length) {
+        result.demand[node] += amount;
       } else {
-        nodeDemand[node] += amount;
+        pushMembers(reaching, result.members);
+        result.memberStart.push(result.members.length);
+        result.demand.push(amount);
       }
     }
   }
-
-  // Nodes: 0 source, 1…K credits, then the (block, credits) nodes, then the sink.
-  const firstNode = 1 + active.length;
-  const sink = firstNode + nodeCredits.length;
-  let edgeCount = active.length + nodeCredits.length;
-  for (const reaching of nodeCredits) edgeCount += reaching.length;
-  const network = new FlowNetwork(sink + 1, edgeCount);
-  active.forEach((credit, k) => {
-    network.addEdge(0, 1 + k, credit.capacity);
-  });
-  nodeCredits.forEach((reaching, n) => {
-    for (const k of reaching) network.addEdge(1 + k, firstNode + n, Number.POSITIVE_INFINITY);
-    network.addEdge(firstNode + n, sink, nodeDemand[n]);
-  });
-  const flow = network.maxFlow(0, sink);
-  return {
-    flow,
-    blocks,
-    campaignClasses: classCount,
-    nodes: sink + 1,
-    edges: network.edgeCount,
-  };
+  return result;
 }
 
-/** The credit indexes whose bits are set, ascending. */
-function membersOf(bits: Uint32Array): number[] {
-  const members: number[] = [];
+function anyBit(bits: Uint32Array, at: number, words: number): boolean {
+  for (let w = 0; w < words; w++) if (bits[at + w] !== 0) return true;
+  return false;
+}
+
+/** Appends the indexes of the set bits, ascending. */
+function pushMembers(bits: Uint32Array, members: number[]): void {
   for (let w = 0; w < bits.length; w++) {
     for (let word = bits[w]; word !== 0; word &= word - 1) {
       members.push(w * 32 + (31 - Math.clz32(word & -word)));
     }
   }
-  return members;
+}
+
+/**
+ * Distinct bitsets of `words` 32-bit words, numbered 0, 1, … in order of
+ * first sight. A hash finds a set's candidates; equality is word by word.
+ */
+class BitsetIds {
+  count = 0;
+  private readonly firstByHash = new Map<number, number>();
+  private nextSameHash = new Int32Array(16);
+  private words: Uint32Array;
+
+  constructor(private readonly width: number) {
+    this.words = new Uint32Array(16 * width);
+  }
+
+  /** The id of the set `bits[at … at + width − 1]`; a new set gets the next id. */
+  idOf(bits: Uint32Array, at: number): number {
+    const width = this.width;
+    let hash = 0x811c9dc5;
+    for (let w = 0; w < width; w++) hash = Math.imul(hash ^ bits[at + w], 0x01000193);
+    // 30 bits: a small-integer Map key.
+    hash &= 0x3fffffff;
+    const first = this.firstByHash.get(hash);
+    for (let id = first ?? -1; id !== -1; id = this.nextSameHash[id]) {
+      if (this.equals(id, bits, at)) return id;
+    }
+    const id = this.count++;
+    if (id === this.nextSameHash.length) this.grow();
+    this.nextSameHash[id] = first ?? -1;
+    this.firstByHash.set(hash, id);
+    this.words.set(bits.subarray(at, at + width), id * width);
+    return id;
+  }
+
+  /** Every set's words, in id order. */
+  stored(): Uint32Array {
+    return this.words.subarray(0, this.count * this.width);
+  }
+
+  clear(): void {
+    this.count = 0;
+    this.firstByHash.clear();
+  }
+
+  private equals(id: number, bits: Uint32Array, at: number): boolean {
+    const base = id * this.width;
+    for (let w = 0; w < this.width; w++) if (this.words[base + w] !== bits[at + w]) return false;
+    return true;
+  }
+
+  private grow(): void {
+    const next = new Int32Array(this.nextSameHash.length * 2);
+    next.set(this.nextSameHash);
+    this.nextSameHash = next;
+    const words = new Uint32Array(this.words.length * 2);
+    words.set(this.words);
+    this.words = words;
+  }
 }
 
 /**
@@ -207,7 +364,7 @@ export function boundCredits(
   restrictions: RestrictionIndex = new RestrictionIndex(model.campaigns),
 ): BoundCredit[] {
   const result: BoundCredit[] = [];
-  const newlyAssignable = model.campaigns.map(canBeNewlyAssigned);
+  const assignable = new AssignableCampaigns(model);
   model.credits.forEach((credit, i) => {
     const projected = plan.credits[i];
     if (!projected || NEVER_USABLE.has(projected.status)) return;
@@ -217,18 +374,75 @@ export function boundCredits(
     const last = Math.min(projected.lastUsableDay ?? plan.end, plan.end);
     if (first > last) return;
     const matching = restrictions.matching(credit);
-    let campaigns: ArrayLike<number> = matching;
-    if (rulesOf(credit).assignable) {
-      const holding = new Set(projected.assignedCampaigns);
-      const assignable: number[] = [];
-      for (const c of matching) {
-        if (newlyAssignable[c] || holding.has(model.campaigns[c].id)) assignable.push(c);
-      }
-      campaigns = assignable;
-    }
+    const campaigns = rulesOf(credit).assignable
+      ? assignable.among(matching, projected.assignedCampaigns)
+      : matching;
     result.push({ capacity, firstDay: first - plan.start, lastDay: last - plan.start, campaigns });
   });
   return result;
+}
+
+/**
+ * R6: of some campaigns (ascending indexes), those an assignable credit could
+ * be assigned: Active/Scheduled ones, or ones already holding one of its
+ * slots. Credits share a few restriction results, so the first part is
+ * worked out once per result and shared (read-only).
+ */
+class AssignableCampaigns {
+  private readonly newly: boolean[];
+  private readonly newlyAmong = new Map<Int32Array, Int32Array>();
+  private indexesById: Map<string, number[]> | null = null;
+
+  constructor(private readonly model: Model) {
+    this.newly = model.campaigns.map(canBeNewlyAssigned);
+  }
+
+  among(matching: Int32Array, holding: readonly string[]): Int32Array {
+    let newly = this.newlyAmong.get(matching);
+    if (newly === undefined) {
+      newly = matching.filter((c) => this.newly[c]);
+      this.newlyAmong.set(matching, newly);
+    }
+    const extra = this.heldOnly(matching, holding);
+    if (extra.length === 0) return newly;
+    const all = new Int32Array(newly.length + extra.length);
+    all.set(newly);
+    all.set(extra, newly.length);
+    return all.sort();
+  }
+
+  /** Campaigns among `matching` that hold a slot but could not be newly assigned. */
+  private heldOnly(matching: Int32Array, holding: readonly string[]): number[] {
+    const extra: number[] = [];
+    if (holding.length === 0) return extra;
+    if (this.indexesById === null) {
+      const byId = new Map<string, number[]>();
+      this.model.campaigns.forEach((campaign, c) => {
+        const list = byId.get(campaign.id);
+        if (list) list.push(c);
+        else byId.set(campaign.id, [c]);
+      });
+      this.indexesById = byId;
+    }
+    for (const id of new Set(holding)) {
+      for (const c of this.indexesById.get(id) ?? []) {
+        if (!this.newly[c] && includesSorted(matching, c)) extra.push(c);
+      }
+    }
+    return extra;
+  }
+}
+
+/** Binary search in ascending indexes. */
+function includesSorted(sorted: Int32Array, value: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo] === value;
 }
 
 /**

@@ -67,6 +67,24 @@ describe("R12 reduced credit flow graph", () => {
     );
   });
 
+  it("R12: credits sharing one campaign list (typed or not) keep the per-day max-flow (property)", () => {
+    fc.assert(
+      fc.property(instanceArb, fc.boolean(), ({ days, demand, credits }, typed) => {
+        const rows = demand.map((row) => Float64Array.from(row));
+        // Every other credit reuses the list object of the one before it, as restriction results are shared.
+        const lists = credits.map((c) => (typed ? Int32Array.from(c.campaigns) : c.campaigns));
+        const bound: BoundCredit[] = credits.map((c, k) => ({
+          capacity: c.capacity,
+          firstDay: c.firstDay,
+          lastDay: c.firstDay + c.span - 1,
+          campaigns: lists[k % 2 === 1 ? k - 1 : k],
+        }));
+        expect(maxCreditFlow(bound, rows, days).flow).toBe(perDayFlow(bound, rows, days));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("R12: one credit over two blocks, two campaigns sharing an eligibility class", () => {
     const demand = [Float64Array.from([10, 10, 10, 10]), Float64Array.from([5, 5, 5, 5])];
     const credits: BoundCredit[] = [
