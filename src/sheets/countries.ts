@@ -57,9 +57,24 @@ function countryIndex(): Map<string, string[]> {
   return index;
 }
 
+/** Codes of the values looked up so far: a sheet repeats a few countries on many rows. */
+const codesByValue = new Map<string, string[] | null>();
+const MAX_REMEMBERED_VALUES = 10_000;
+
+/** The alpha-2 codes `value` names, or null. */
+function codesOf(value: string): string[] | null {
+  let codes = codesByValue.get(value);
+  if (codes === undefined) {
+    codes = countryIndex().get(countryKey(value)) ?? null;
+    if (codesByValue.size >= MAX_REMEMBERED_VALUES) codesByValue.clear();
+    codesByValue.set(value, codes);
+  }
+  return codes;
+}
+
 /** One country value (`United States`, `us`, `USA`, `UK`) as its alpha-2 code. */
 export function readCountry(value: string): CountryRead {
-  const codes = countryIndex().get(countryKey(value));
+  const codes = codesOf(value);
   if (!codes) {
     return {
       ok: false,
@@ -77,7 +92,7 @@ export function readCountry(value: string): CountryRead {
 
 /** Whether `value` names a country on its own (used to rejoin names holding a comma). */
 function isCountry(value: string): boolean {
-  return countryIndex().has(countryKey(value));
+  return codesOf(value) !== null;
 }
 
 /**

@@ -10,55 +10,30 @@ import { type Plan, SOURCE_CASH } from "../plan";
  * Per-campaign sums over windows of the horizon's day indexes: demand, and
  * what a newly assigned credit could pay of it — what neither a credit nor,
  * when `Credits before cash` is No, the cash balance paid in the base plan
- * (R4 order: cash pays first then). A campaign's prefix sums are worked out
- * when it is first scored: most credits can pay only some campaigns.
+ * (R4 order: cash pays first then). Prefix sums, all campaigns in one array.
  */
 export class SpendScores {
   private readonly width: number;
-  /** Campaign c's Σ demand before day index d is at c · (days + 1) + d. */
-  private readonly demandPrefix: Float64Array;
-  private readonly payablePrefix: Float64Array;
-  private readonly ready: Uint8Array;
 
   constructor(
-    private readonly demand: readonly Float64Array[],
-    /** What the base plan paid that a credit cannot take, at c · days + d. */
-    private readonly taken: Float64Array,
-    private readonly days: number,
+    /** Campaign c's Σ demand before day index d is at c · (days + 1) + d. */
+    private readonly demandPrefix: Float64Array,
+    private readonly payablePrefix: Float64Array,
+    days: number,
   ) {
     this.width = days + 1;
-    this.demandPrefix = new Float64Array(demand.length * this.width);
-    this.payablePrefix = new Float64Array(demand.length * this.width);
-    this.ready = new Uint8Array(demand.length);
   }
 
   /** Σ demand of campaign c over day indexes first … last. */
   demandIn(c: number, first: number, last: number): number {
-    const at = this.prefixAt(c);
+    const at = c * this.width;
     return this.demandPrefix[at + last + 1] - this.demandPrefix[at + first];
   }
 
   /** Σ payable demand of campaign c over day indexes first … last. */
   payableIn(c: number, first: number, last: number): number {
-    const at = this.prefixAt(c);
-    return this.payablePrefix[at + last + 1] - this.payablePrefix[at + first];
-  }
-
-  private prefixAt(c: number): number {
     const at = c * this.width;
-    if (this.ready[c] === 0) {
-      this.ready[c] = 1;
-      const row = this.demand[c];
-      const paidAt = c * this.days;
-      const all = this.demandPrefix;
-      const payable = this.payablePrefix;
-      for (let d = 0; d < this.days; d++) {
-        const amount = d < row.length ? row[d] : 0;
-        all[at + d + 1] = all[at + d] + amount;
-        payable[at + d + 1] = payable[at + d] + Math.max(0, amount - this.taken[paidAt + d]);
-      }
-    }
-    return at;
+    return this.payablePrefix[at + last + 1] - this.payablePrefix[at + first];
   }
 }
 
@@ -74,8 +49,40 @@ export function spendScores(
   creditsBeforeCash: boolean,
 ): SpendScores {
   const days = plan.days;
-  const campaigns = demand.length;
-  const taken = new Float64Array(campaigns * days);
+  const width = days + 1;
+  // The payable prefix starts as each day's demand less what a credit cannot take.
+  const payablePrefix = new Float64Array(demand.length * width);
+  const demandPrefix = new Float64Array(demand.length * width);
+  for (let c = 0; c < demand.length; c++) {
+    const row = demand[c];
+    const at = c * width + 1;
+    for (let d = 0; d < days && d < row.length; d++) payablePrefix[at + d] = row[d];
+  }
+  subtractTaken(payablePrefix, plan, demand.length, creditsBeforeCash);
+  for (let c = 0; c < demand.length; c++) {
+    const row = demand[c];
+    const at = c * width;
+    for (let d = 0; d < days; d++) {
+      const amount = d < row.length ? row[d] : 0;
+      demandPrefix[at + d + 1] = demandPrefix[at + d] + amount;
+      payablePrefix[at + d + 1] = payablePrefix[at + d] + Math.max(0, payablePrefix[at + d + 1]);
+    }
+  }
+  return new SpendScores(demandPrefix, payablePrefix, days);
+}
+
+/**
+ * Takes off day index d of campaign c (at c · (days + 1) + d + 1) what the
+ * base plan paid that a new credit cannot take (see `spendScores`).
+ */
+function subtractTaken(
+  byDay: Float64Array,
+  plan: Plan,
+  campaigns: number,
+  creditsBeforeCash: boolean,
+): void {
+  const days = plan.days;
+  const width = days + 1;
   const { ledger } = plan;
   const { source, day, campaign, amount } = ledger;
   for (let r = 0; r < ledger.length; r++) {
@@ -83,9 +90,8 @@ export function spendScores(
     if (from < 0 && (creditsBeforeCash || from !== SOURCE_CASH)) continue;
     const d = day[r] - plan.start;
     const c = campaign[r];
-    if (c >= 0 && c < campaigns && d >= 0 && d < days) taken[c * days + d] += amount[r];
+    if (c >= 0 && c < campaigns && d >= 0 && d < days) byDay[c * width + d + 1] -= amount[r];
   }
-  return new SpendScores(demand, taken, days);
 }
 
 /** What each campaign received from each of some credits in the base plan: one pass over the ledger. */

@@ -115,8 +115,13 @@ interface CampaignClasses {
   count: number;
   /** Class per campaign, -1 for a campaign no credit may pay. */
   classOfCampaign: Int32Array;
-  /** The credits of class k are the bits of words k·words … (k+1)·words − 1. */
-  bits: Uint32Array;
+  /** Groups are credits sharing one campaign list; a group set takes `groupWords` words. */
+  groupWords: number;
+  groupOfCredit: Int32Array;
+  /** The groups of class k: words k·groupWords … (k+1)·groupWords − 1. */
+  groupsOfClass: Int32Array;
+  /** The credits of group g: words g·words … (g+1)·words − 1. */
+  creditsOfGroup: Int32Array;
 }
 
 /**
@@ -132,47 +137,45 @@ function campaignClasses(
 ): CampaignClasses {
   const groupByList = new Map<ArrayLike<number>, number>();
   const lists: ArrayLike<number>[] = [];
-  const groupOfCredit = active.map((credit) => {
+  const groupOfCredit = new Int32Array(active.length);
+  active.forEach((credit, k) => {
     let group = groupByList.get(credit.campaigns);
     if (group === undefined) {
       group = lists.length;
       groupByList.set(credit.campaigns, group);
       lists.push(credit.campaigns);
     }
-    return group;
+    groupOfCredit[k] = group;
   });
   const groupWords = Math.ceil(lists.length / 32);
-  const campaignGroups = new Uint32Array(campaignCount * groupWords);
+  const campaignGroups = new Int32Array(campaignCount * groupWords);
   lists.forEach((list, group) => {
     // One loop per kind of list keeps each loop's element reads monomorphic.
     if (list instanceof Int32Array) setBitTyped(campaignGroups, groupWords, group, list);
     else setBit(campaignGroups, groupWords, group, list);
   });
-  const ids = new BitsetIds(groupWords);
+  const ids = new BitsetIds(groupWords, campaignCount);
   const classOfCampaign = new Int32Array(campaignCount).fill(-1);
   for (let c = 0; c < campaignCount; c++) {
     if (!anyBit(campaignGroups, c * groupWords, groupWords)) continue;
     classOfCampaign[c] = ids.idOf(campaignGroups, c * groupWords);
   }
-  const groupsOfClass = ids.stored();
-  const creditsOfGroup = new Uint32Array(lists.length * words);
+  const creditsOfGroup = new Int32Array(lists.length * words);
   groupOfCredit.forEach((group, k) => {
     creditsOfGroup[group * words + (k >>> 5)] |= 1 << (k & 31);
   });
-  const bits = new Uint32Array(ids.count * words);
-  const groups: number[] = [];
-  for (let cls = 0; cls < ids.count; cls++) {
-    groups.length = 0;
-    pushMembers(groupsOfClass.subarray(cls * groupWords, (cls + 1) * groupWords), groups);
-    for (const group of groups) {
-      for (let w = 0; w < words; w++) bits[cls * words + w] |= creditsOfGroup[group * words + w];
-    }
-  }
-  return { count: ids.count, classOfCampaign, bits };
+  return {
+    count: ids.count,
+    classOfCampaign,
+    groupWords,
+    groupOfCredit,
+    groupsOfClass: ids.stored(),
+    creditsOfGroup,
+  };
 }
 
 /** Sets bit k in the bitset of each listed campaign. */
-function setBitTyped(bits: Uint32Array, words: number, k: number, campaigns: Int32Array): void {
+function setBitTyped(bits: Int32Array, words: number, k: number, campaigns: Int32Array): void {
   const campaignCount = bits.length / words;
   const word = k >>> 5;
   const bit = 1 << (k & 31);
@@ -183,7 +186,7 @@ function setBitTyped(bits: Uint32Array, words: number, k: number, campaigns: Int
 }
 
 /** `setBitTyped` for any other list. */
-function setBit(bits: Uint32Array, words: number, k: number, campaigns: ArrayLike<number>): void {
+function setBit(bits: Int32Array, words: number, k: number, campaigns: ArrayLike<number>): void {
   const campaignCount = bits.length / words;
   const word = k >>> 5;
   const bit = 1 << (k & 31);
@@ -227,7 +230,9 @@ interface BlockNodes {
 
 /**
  * Inside a block, classes reached by the same usable credits merge once more:
- * one node per (block, credits usable there) with the summed demand.
+ * one node per (block, credits usable there) with the summed demand. Groups
+ * are disjoint, so two classes reach the same credits in a block exactly when
+ * they share the same groups among those with a credit usable there.
  */
 function blockNodes(
   active: readonly BoundCredit[],
@@ -237,54 +242,90 @@ function blockNodes(
   demandByClass: Float64Array,
 ): BlockNodes {
   const blockCount = blocks.count;
-  const { blockOfDay } = blocks;
-  const blockBits = new Uint32Array(blockCount * words);
-  active.forEach((credit, k) => {
-    const toBlock =
-      credit.lastDay + 1 >= blockOfDay.length ? blockCount : blockOfDay[credit.lastDay + 1];
-    for (let b = blockOfDay[credit.firstDay]; b < toBlock; b++) {
-      blockBits[b * words + (k >>> 5)] |= 1 << (k & 31);
-    }
-  });
+  const { groupWords, groupsOfClass, creditsOfGroup } = classes;
+  const { blockBits, liveGroups } = usableByBlock(active, words, blocks, classes);
   const result: BlockNodes = { blocks: 0, memberStart: [0], members: [], demand: [] };
-  const classBits = classes.bits;
-  const reaching = new Uint32Array(words);
-  const inBlock = new BitsetIds(words);
+  const key = new Int32Array(groupWords);
+  const reaching = new Int32Array(words);
+  const groups: number[] = [];
+  const inBlock = new BitsetIds(groupWords, classes.count);
   for (let b = 0; b < blockCount; b++) {
-    const at = b * words;
-    if (!anyBit(blockBits, at, words)) continue;
+    if (!anyBit(liveGroups, b * groupWords, groupWords)) continue;
     result.blocks += 1;
     inBlock.clear();
     const firstNode = result.demand.length;
     for (let cls = 0; cls < classes.count; cls++) {
       const amount = demandByClass[cls * blockCount + b];
       if (amount <= 0) continue;
-      let anyReaching = 0;
-      for (let w = 0; w < words; w++) {
-        reaching[w] = classBits[cls * words + w] & blockBits[at + w];
-        anyReaching |= reaching[w];
-      }
-      if (anyReaching === 0) continue;
-      const node = firstNode + inBlock.idOf(reaching, 0);
+      if (!intersect(groupsOfClass, cls * groupWords, liveGroups, b * groupWords, key)) continue;
+      const node = firstNode + inBlock.idOf(key, 0);
       if (node < result.demand.length) {
         result.demand[node] += amount;
-      } else {
-        pushMembers(reaching, result.members);
-        result.memberStart.push(result.members.length);
-        result.demand.push(amount);
+        continue;
       }
+      // A new node: its credits are those of its groups usable in the block.
+      reaching.fill(0);
+      groups.length = 0;
+      pushMembers(key, groups);
+      for (const group of groups) {
+        for (let w = 0; w < words; w++) {
+          reaching[w] |= creditsOfGroup[group * words + w] & blockBits[b * words + w];
+        }
+      }
+      pushMembers(reaching, result.members);
+      result.memberStart.push(result.members.length);
+      result.demand.push(amount);
     }
   }
   return result;
 }
 
-function anyBit(bits: Uint32Array, at: number, words: number): boolean {
+/** Per block, the credits usable on its days and the groups with such a credit. */
+function usableByBlock(
+  active: readonly BoundCredit[],
+  words: number,
+  blocks: DayBlocks,
+  classes: CampaignClasses,
+): { blockBits: Int32Array; liveGroups: Int32Array } {
+  const { count, blockOfDay } = blocks;
+  const { groupWords, groupOfCredit } = classes;
+  const blockBits = new Int32Array(count * words);
+  const liveGroups = new Int32Array(count * groupWords);
+  active.forEach((credit, k) => {
+    const toBlock =
+      credit.lastDay + 1 >= blockOfDay.length ? count : blockOfDay[credit.lastDay + 1];
+    const group = groupOfCredit[k];
+    for (let b = blockOfDay[credit.firstDay]; b < toBlock; b++) {
+      blockBits[b * words + (k >>> 5)] |= 1 << (k & 31);
+      liveGroups[b * groupWords + (group >>> 5)] |= 1 << (group & 31);
+    }
+  });
+  return { blockBits, liveGroups };
+}
+
+/** `into` = a[at…] ∧ b[bt…] word by word; whether any bit is set. */
+function intersect(
+  a: Int32Array,
+  at: number,
+  b: Int32Array,
+  bt: number,
+  into: Int32Array,
+): boolean {
+  let any = 0;
+  for (let w = 0; w < into.length; w++) {
+    into[w] = a[at + w] & b[bt + w];
+    any |= into[w];
+  }
+  return any !== 0;
+}
+
+function anyBit(bits: Int32Array, at: number, words: number): boolean {
   for (let w = 0; w < words; w++) if (bits[at + w] !== 0) return true;
   return false;
 }
 
 /** Appends the indexes of the set bits, ascending. */
-function pushMembers(bits: Uint32Array, members: number[]): void {
+function pushMembers(bits: Int32Array, members: number[]): void {
   for (let w = 0; w < bits.length; w++) {
     for (let word = bits[w]; word !== 0; word &= word - 1) {
       members.push(w * 32 + (31 - Math.clz32(word & -word)));
@@ -293,62 +334,66 @@ function pushMembers(bits: Uint32Array, members: number[]): void {
 }
 
 /**
- * Distinct bitsets of `words` 32-bit words, numbered 0, 1, … in order of
- * first sight. A hash finds a set's candidates; equality is word by word.
+ * Distinct bitsets of `width` 32-bit words, numbered 0, 1, … in order of
+ * first sight, at most `capacity` of them: an open-addressing table of ids
+ * found by hash, compared word by word.
  */
 class BitsetIds {
   count = 0;
-  private readonly firstByHash = new Map<number, number>();
-  private nextSameHash = new Int32Array(16);
-  private words: Uint32Array;
+  /** Id + 1 per slot, 0 when empty. */
+  private readonly slots: Int32Array;
+  private readonly words: Int32Array;
 
-  constructor(private readonly width: number) {
-    this.words = new Uint32Array(16 * width);
+  constructor(
+    private readonly width: number,
+    private readonly capacity: number,
+  ) {
+    let size = 16;
+    while (size < 2 * capacity) size *= 2;
+    this.slots = new Int32Array(size);
+    this.words = new Int32Array(Math.max(1, capacity) * width);
   }
 
   /** The id of the set `bits[at … at + width − 1]`; a new set gets the next id. */
-  idOf(bits: Uint32Array, at: number): number {
-    const width = this.width;
-    let hash = 0x811c9dc5;
-    for (let w = 0; w < width; w++) hash = Math.imul(hash ^ bits[at + w], 0x01000193);
-    // 30 bits: a small-integer Map key.
-    hash &= 0x3fffffff;
-    const first = this.firstByHash.get(hash);
-    for (let id = first ?? -1; id !== -1; id = this.nextSameHash[id]) {
-      if (this.equals(id, bits, at)) return id;
+  idOf(bits: Int32Array, at: number): number {
+    const mask = this.slots.length - 1;
+    for (let slot = hashOf(bits, at, this.width) & mask; ; slot = (slot + 1) & mask) {
+      const held = this.slots[slot];
+      if (held === 0) return this.add(slot, bits, at);
+      if (this.equals(held - 1, bits, at)) return held - 1;
     }
-    const id = this.count++;
-    if (id === this.nextSameHash.length) this.grow();
-    this.nextSameHash[id] = first ?? -1;
-    this.firstByHash.set(hash, id);
-    this.words.set(bits.subarray(at, at + width), id * width);
-    return id;
   }
 
   /** Every set's words, in id order. */
-  stored(): Uint32Array {
+  stored(): Int32Array {
     return this.words.subarray(0, this.count * this.width);
   }
 
   clear(): void {
     this.count = 0;
-    this.firstByHash.clear();
+    this.slots.fill(0);
   }
 
-  private equals(id: number, bits: Uint32Array, at: number): boolean {
+  private add(slot: number, bits: Int32Array, at: number): number {
+    if (this.count === this.capacity) throw new RangeError("more distinct sets than expected");
+    const id = this.count++;
+    this.slots[slot] = id + 1;
+    for (let w = 0; w < this.width; w++) this.words[id * this.width + w] = bits[at + w];
+    return id;
+  }
+
+  private equals(id: number, bits: Int32Array, at: number): boolean {
     const base = id * this.width;
     for (let w = 0; w < this.width; w++) if (this.words[base + w] !== bits[at + w]) return false;
     return true;
   }
+}
 
-  private grow(): void {
-    const next = new Int32Array(this.nextSameHash.length * 2);
-    next.set(this.nextSameHash);
-    this.nextSameHash = next;
-    const words = new Uint32Array(this.words.length * 2);
-    words.set(this.words);
-    this.words = words;
-  }
+/** FNV-1a over the words. */
+function hashOf(bits: Int32Array, at: number, width: number): number {
+  let hash = 0x811c9dc5;
+  for (let w = 0; w < width; w++) hash = Math.imul(hash ^ bits[at + w], 0x01000193);
+  return hash ^ (hash >>> 15);
 }
 
 /**
