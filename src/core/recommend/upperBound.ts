@@ -467,15 +467,16 @@ class AssignableCampaigns {
   among(matching: Int32Array, holding: readonly string[]): Int32Array {
     let newly = this.newlyAmong.get(matching);
     if (newly === undefined) {
-      newly = matching.filter((c) => this.newly[c]);
+      newly = keepIf(matching, this.newly);
       this.newlyAmong.set(matching, newly);
     }
     const extra = this.heldOnly(matching, holding);
-    if (extra.length === 0) return newly;
-    const all = new Int32Array(newly.length + extra.length);
-    all.set(newly);
-    all.set(extra, newly.length);
-    return all.sort();
+    return extra.length === 0
+      ? newly
+      : mergeAscending(
+          newly,
+          extra.sort((a, b) => a - b),
+        );
   }
 
   /** Campaigns among `matching` that hold a slot but could not be newly assigned. */
@@ -498,6 +499,25 @@ class AssignableCampaigns {
     }
     return extra;
   }
+}
+
+/** The indexes whose flag is set, in the same order. */
+function keepIf(indexes: Int32Array, flag: readonly boolean[]): Int32Array {
+  const kept = new Int32Array(indexes.length);
+  let n = 0;
+  for (let j = 0; j < indexes.length; j++) if (flag[indexes[j]]) kept[n++] = indexes[j];
+  return kept.slice(0, n);
+}
+
+/** Two ascending lists without common members, merged. */
+function mergeAscending(a: Int32Array, b: readonly number[]): Int32Array {
+  const merged = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < merged.length; k++) {
+    merged[k] = j >= b.length || (i < a.length && a[i] < b[j]) ? a[i++] : b[j++];
+  }
+  return merged;
 }
 
 /** Binary search in ascending indexes. */
