@@ -50,25 +50,33 @@ export function spendScores(
 ): SpendScores {
   const days = plan.days;
   const width = days + 1;
-  // The payable prefix starts as each day's demand less what a credit cannot take.
+  // The payable prefix first holds, for each day, minus what a credit cannot take.
   const payablePrefix = new Float64Array(demand.length * width);
   const demandPrefix = new Float64Array(demand.length * width);
-  for (let c = 0; c < demand.length; c++) {
-    const row = demand[c];
-    const at = c * width + 1;
-    for (let d = 0; d < days && d < row.length; d++) payablePrefix[at + d] = row[d];
-  }
   subtractTaken(payablePrefix, plan, demand.length, creditsBeforeCash);
   for (let c = 0; c < demand.length; c++) {
-    const row = demand[c];
-    const at = c * width;
-    for (let d = 0; d < days; d++) {
-      const amount = d < row.length ? row[d] : 0;
-      demandPrefix[at + d + 1] = demandPrefix[at + d] + amount;
-      payablePrefix[at + d + 1] = payablePrefix[at + d] + Math.max(0, payablePrefix[at + d + 1]);
-    }
+    addUpRow(demand[c], days, c * width, demandPrefix, payablePrefix);
   }
   return new SpendScores(demandPrefix, payablePrefix, days);
+}
+
+/** One campaign's prefix sums of demand and of payable demand (see `spendScores`). */
+function addUpRow(
+  row: Float64Array,
+  days: number,
+  at: number,
+  demandPrefix: Float64Array,
+  payablePrefix: Float64Array,
+): void {
+  let all = 0;
+  let payable = 0;
+  for (let d = 0; d < days; d++) {
+    const amount = d < row.length ? row[d] : 0;
+    all += amount;
+    payable += Math.max(0, amount + payablePrefix[at + d + 1]);
+    demandPrefix[at + d + 1] = all;
+    payablePrefix[at + d + 1] = payable;
+  }
 }
 
 /**
