@@ -184,7 +184,10 @@ export function heuristicCandidates(
   const add = (set: number[]) => {
     if (set.length === 0 || set.length > limit) return;
     if (set.length === 1) return addSingle(set[0]);
-    const sorted = [...new Set(set)].sort((a, b) => a - b);
+    addSorted([...new Set(set)].sort((a, b) => a - b));
+  };
+  /** Adds a set already ascending and without repeats. */
+  const addSorted = (sorted: number[]) => {
     if (sorted.length === 1) return addSingle(sorted[0]);
     const key = sorted.join(",");
     if (seen.has(key)) return;
@@ -225,9 +228,22 @@ export function heuristicCandidates(
   }
   add(keep.slice(0, limit));
   // Every prefix by payable demand, then every single campaign (issue 16.13).
-  for (let n = 1; n <= limit && n <= byFree.length; n++) add(top(byFree, n));
+  const prefix: number[] = [];
+  for (let n = 1; n <= limit && n <= byFree.length; n++) {
+    // Each prefix is the one before plus one campaign: kept ascending as it grows.
+    insertAscending(prefix, byFree[n - 1].campaign);
+    addSorted(prefix.slice());
+  }
   if (limit >= 1) for (const s of byFree) addSingle(s.campaign);
   return candidates;
+}
+
+/** Inserts a value into an ascending list unless it is there already. */
+function insertAscending(list: number[], value: number): void {
+  let at = list.length;
+  while (at > 0 && list[at - 1] > value) at--;
+  if (at > 0 && list[at - 1] === value) return;
+  list.splice(at, 0, value);
 }
 
 function byDemandThenPayable(a: CampaignScore, b: CampaignScore): number {
