@@ -72,34 +72,50 @@ function spendersByDay(
   // Runs are in campaign order, so each day's spenders stay in sheet order.
   for (let r = 0; r < runs.campaign.length; r++) {
     const c = runs.campaign[r];
-    const row = demand[c];
-    for (let i = runs.from[r]; i < runs.to[r]; i++) {
-      const at = next[i]++;
-      spenders[at] = c;
-      spenderDemand[at] = row[i];
-    }
+    copyRun(demand[c], c, runs.from[r], runs.to[r], next, spenders, spenderDemand);
   }
   return { spenders, spenderDemand, spendersFrom };
 }
 
-/** Each campaign's maximal runs of day indexes [from, to) with demand > 0, campaign by campaign. */
-function positiveRuns(
-  demand: readonly Float64Array[],
-  days: number,
-): { campaign: number[]; from: number[]; to: number[] } {
-  const runs = { campaign: [] as number[], from: [] as number[], to: [] as number[] };
-  for (let c = 0; c < demand.length; c++) {
-    const row = demand[c];
-    let i = 0;
-    for (;;) {
-      while (i < days && !(row[i] > 0)) i++;
-      if (i >= days) break;
-      const from = i;
-      while (i < days && row[i] > 0) i++;
-      runs.campaign.push(c);
-      runs.from.push(from);
-      runs.to.push(i);
-    }
+/** Appends campaign c's days from … to − 1 to each day's spenders (`next`: each day's next free slot). */
+function copyRun(
+  row: Float64Array,
+  c: number,
+  from: number,
+  to: number,
+  next: Int32Array,
+  spenders: Int32Array,
+  spenderDemand: Float64Array,
+): void {
+  for (let i = from; i < to; i++) {
+    const at = next[i]++;
+    spenders[at] = c;
+    spenderDemand[at] = row[i];
   }
+}
+
+/** Each campaign's maximal runs of day indexes [from, to) with demand > 0, campaign by campaign. */
+function positiveRuns(demand: readonly Float64Array[], days: number): Runs {
+  const runs: Runs = { campaign: [], from: [], to: [] };
+  for (let c = 0; c < demand.length; c++) pushRuns(demand[c], c, days, runs);
   return runs;
+}
+
+interface Runs {
+  campaign: number[];
+  from: number[];
+  to: number[];
+}
+
+function pushRuns(row: Float64Array, c: number, days: number, runs: Runs): void {
+  let i = 0;
+  for (;;) {
+    while (i < days && !(row[i] > 0)) i++;
+    if (i >= days) return;
+    const from = i;
+    while (i < days && row[i] > 0) i++;
+    runs.campaign.push(c);
+    runs.from.push(from);
+    runs.to.push(i);
+  }
 }

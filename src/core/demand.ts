@@ -92,7 +92,7 @@ export function computeDemand(model: Model): DemandResult {
       return row;
     }
     demandFrom[c] = dailySource(campaign, model, history.has(campaign.id));
-    for (let day = from; day <= to; day++) row[day - start] = daily;
+    row.fill(daily, from - start, to - start + 1);
     return row;
   });
   return { demand, demandFrom, warnings };

@@ -1,7 +1,7 @@
 /** Turns the simulation's final state into the Plan; its R6–R11 warnings come from `warnings/`. */
 
 import { inputCounts, isComplete } from "./answers/inputs";
-import { cardLimitReachedOn, stopsFromLedger, undeliveredByDay } from "./answers/stops";
+import { readLedger } from "./answers/stops";
 import type { CreditState } from "./creditState";
 import type { Day, Model, Money, Warning } from "./model";
 import type {
@@ -50,7 +50,14 @@ export function assemblePlan(outcome: SimulationOutcome): Plan {
   const { model, start, days, states, tally } = outcome;
   const end = start + days - 1;
   const credits = states.map((state) => creditResult(state, model, start, end));
-  const stops = stopsFromLedger(outcome.ledger, model.campaigns.length);
+  const card = model.account.fallbackPayment === "card";
+  const { stops, undeliveredByDay, cardLimitReachedOn } = readLedger(
+    outcome.ledger,
+    model.campaigns.length,
+    start,
+    days,
+    card ? model.account.cardLimit : null,
+  );
   const campaigns: CampaignResult[] = model.campaigns.map((campaign, c) => {
     const spend = tally.creditFunded[c] + tally.cashFunded[c] + tally.cardFunded[c];
     return {
@@ -70,14 +77,13 @@ export function assemblePlan(outcome: SimulationOutcome): Plan {
   });
   const totals = planTotals(credits, campaigns);
   const inputs = inputCounts(model);
-  const card = model.account.fallbackPayment === "card";
   const account: AccountResult = {
     cashAtStart: model.account.cashBalance,
     cashAtEnd: outcome.cashAtEnd,
     cashRunsOutOn: outcome.cashRunsOutOn,
     cardCharged: outcome.cardCharged,
     cardLimit: card ? model.account.cardLimit : null,
-    cardLimitReachedOn: card ? cardLimitReachedOn(outcome.ledger, model.account.cardLimit) : null,
+    cardLimitReachedOn,
   };
   const warnings = [
     ...outcome.demandWarnings,
@@ -105,7 +111,7 @@ export function assemblePlan(outcome: SimulationOutcome): Plan {
     ledger: outcome.ledger,
     balances: outcome.balances,
     cashByDay: outcome.cashByDay,
-    undeliveredByDay: undeliveredByDay(outcome.ledger, start, days),
+    undeliveredByDay,
     listedTopUps: listedTopUps(model, start, end),
     landings: credits.flatMap((c) =>
       c.issued > 0 && c.issuedOn !== null && c.issuedOn >= start && c.issuedOn <= end

@@ -9,44 +9,50 @@ export interface Stop {
   to: Day;
 }
 
-/**
- * R14: per campaign, the maximal runs of consecutive days with undelivered
- * demand (gate days included: the engine books their demand as undelivered).
- * A day without demand has nothing undelivered, so it ends a run.
- */
-export function stopsFromLedger(ledger: Ledger, campaigns: number): Stop[][] {
+/** What `assemblePlan` reads off the ledger, in one pass over its rows. */
+export interface LedgerReadings {
+  /**
+   * R14: per campaign, the maximal runs of consecutive days with undelivered
+   * demand (gate days included: the engine books their demand as undelivered).
+   * A day without demand has nothing undelivered, so it ends a run.
+   */
+  stops: Stop[][];
+  /** R14: undelivered demand per day index, all campaigns together. */
+  undeliveredByDay: Float64Array;
+  /**
+   * R4 step 6: the first day on which the card's charges over the horizon
+   * reach its `Card limit` (null without a limit, or when it is not reached).
+   */
+  cardLimitReachedOn: Day | null;
+}
+
+export function readLedger(
+  ledger: Ledger,
+  campaigns: number,
+  start: Day,
+  days: number,
+  cardLimit: Money | null,
+): LedgerReadings {
   const stops: Stop[][] = Array.from({ length: campaigns }, () => []);
-  for (let r = 0; r < ledger.length; r++) {
-    if (ledger.source[r] !== SOURCE_UNDELIVERED || ledger.amount[r] <= 0) continue;
-    const day = ledger.day[r];
-    const runs = stops[ledger.campaign[r]];
-    const last = runs[runs.length - 1];
-    if (last && last.to === day - 1) last.to = day;
-    else if (!last || last.to < day) runs.push({ from: day, to: day });
-  }
-  return stops;
-}
-
-/**
- * R4 step 6: the first day on which the card's charges over the horizon reach
- * its `Card limit` (null without a limit, or when the limit is not reached).
- */
-export function cardLimitReachedOn(ledger: Ledger, cardLimit: Money | null): Day | null {
-  if (cardLimit === null) return null;
+  const undeliveredByDay = new Float64Array(days);
+  let cardLimitReachedOn: Day | null = null;
   let charged = 0;
+  const { source, amount, day, campaign } = ledger;
   for (let r = 0; r < ledger.length; r++) {
-    if (ledger.source[r] !== SOURCE_CARD) continue;
-    charged += ledger.amount[r];
-    if (charged >= cardLimit) return ledger.day[r];
+    if (source[r] === SOURCE_UNDELIVERED) {
+      undeliveredByDay[day[r] - start] += amount[r];
+      if (amount[r] > 0) extendStops(stops[campaign[r]], day[r]);
+    } else if (source[r] === SOURCE_CARD && cardLimit !== null && cardLimitReachedOn === null) {
+      charged += amount[r];
+      if (charged >= cardLimit) cardLimitReachedOn = day[r];
+    }
   }
-  return null;
+  return { stops, undeliveredByDay, cardLimitReachedOn };
 }
 
-/** R14: undelivered demand per day index, all campaigns together. */
-export function undeliveredByDay(ledger: Ledger, start: Day, days: number): Float64Array {
-  const byDay = new Float64Array(days);
-  for (let r = 0; r < ledger.length; r++) {
-    if (ledger.source[r] === SOURCE_UNDELIVERED) byDay[ledger.day[r] - start] += ledger.amount[r];
-  }
-  return byDay;
+/** Adds a stopped day to a campaign's runs (days come in order). */
+function extendStops(runs: Stop[], day: Day): void {
+  const last = runs[runs.length - 1];
+  if (last && last.to === day - 1) last.to = day;
+  else if (!last || last.to < day) runs.push({ from: day, to: day });
 }

@@ -50,25 +50,33 @@ export function spendScores(
 ): SpendScores {
   const days = plan.days;
   const width = days + 1;
-  // The payable prefix starts as each day's demand less what a credit cannot take.
+  // The payable prefix first holds, for each day, minus what a credit cannot take.
   const payablePrefix = new Float64Array(demand.length * width);
   const demandPrefix = new Float64Array(demand.length * width);
-  for (let c = 0; c < demand.length; c++) {
-    const row = demand[c];
-    const at = c * width + 1;
-    for (let d = 0; d < days && d < row.length; d++) payablePrefix[at + d] = row[d];
-  }
   subtractTaken(payablePrefix, plan, demand.length, creditsBeforeCash);
   for (let c = 0; c < demand.length; c++) {
-    const row = demand[c];
-    const at = c * width;
-    for (let d = 0; d < days; d++) {
-      const amount = d < row.length ? row[d] : 0;
-      demandPrefix[at + d + 1] = demandPrefix[at + d] + amount;
-      payablePrefix[at + d + 1] = payablePrefix[at + d] + Math.max(0, payablePrefix[at + d + 1]);
-    }
+    addUpRow(demand[c], days, c * width, demandPrefix, payablePrefix);
   }
   return new SpendScores(demandPrefix, payablePrefix, days);
+}
+
+/** One campaign's prefix sums of demand and of payable demand (see `spendScores`). */
+function addUpRow(
+  row: Float64Array,
+  days: number,
+  at: number,
+  demandPrefix: Float64Array,
+  payablePrefix: Float64Array,
+): void {
+  let all = 0;
+  let payable = 0;
+  for (let d = 0; d < days; d++) {
+    const amount = d < row.length ? row[d] : 0;
+    all += amount;
+    payable += Math.max(0, amount + payablePrefix[at + d + 1]);
+    demandPrefix[at + d + 1] = all;
+    payablePrefix[at + d + 1] = payable;
+  }
 }
 
 /**
@@ -176,7 +184,10 @@ export function heuristicCandidates(
   const add = (set: number[]) => {
     if (set.length === 0 || set.length > limit) return;
     if (set.length === 1) return addSingle(set[0]);
-    const sorted = [...new Set(set)].sort((a, b) => a - b);
+    addSorted([...new Set(set)].sort((a, b) => a - b));
+  };
+  /** Adds a set already ascending and without repeats. */
+  const addSorted = (sorted: number[]) => {
     if (sorted.length === 1) return addSingle(sorted[0]);
     const key = sorted.join(",");
     if (seen.has(key)) return;
@@ -217,9 +228,22 @@ export function heuristicCandidates(
   }
   add(keep.slice(0, limit));
   // Every prefix by payable demand, then every single campaign (issue 16.13).
-  for (let n = 1; n <= limit && n <= byFree.length; n++) add(top(byFree, n));
+  const prefix: number[] = [];
+  for (let n = 1; n <= limit && n <= byFree.length; n++) {
+    // Each prefix is the one before plus one campaign: kept ascending as it grows.
+    insertAscending(prefix, byFree[n - 1].campaign);
+    addSorted(prefix.slice());
+  }
   if (limit >= 1) for (const s of byFree) addSingle(s.campaign);
   return candidates;
+}
+
+/** Inserts a value into an ascending list unless it is there already. */
+function insertAscending(list: number[], value: number): void {
+  let at = list.length;
+  while (at > 0 && list[at - 1] > value) at--;
+  if (at > 0 && list[at - 1] === value) return;
+  list.splice(at, 0, value);
 }
 
 function byDemandThenPayable(a: CampaignScore, b: CampaignScore): number {

@@ -74,12 +74,7 @@ export function maxCreditFlow(
   active.forEach((credit, k) => {
     network.addEdge(0, 1 + k, credit.capacity);
   });
-  for (let n = 0; n < nodeCount; n++) {
-    for (let j = nodes.memberStart[n]; j < nodes.memberStart[n + 1]; j++) {
-      network.addEdge(1 + nodes.members[j], firstNode + n, Number.POSITIVE_INFINITY);
-    }
-    network.addEdge(firstNode + n, sink, nodes.demand[n]);
-  }
+  addNodeEdges(network, nodes, firstNode, sink);
   const flow = network.maxFlow(0, sink);
   return {
     flow,
@@ -88,6 +83,22 @@ export function maxCreditFlow(
     nodes: sink + 1,
     edges: network.edgeCount,
   };
+}
+
+/** Credit k → node n uncapped for each of its credits, node n → sink capped by its demand. */
+function addNodeEdges(
+  network: FlowNetwork,
+  nodes: BlockNodes,
+  firstNode: number,
+  sink: number,
+): void {
+  const { memberStart, members, demand } = nodes;
+  for (let n = 0; n < demand.length; n++) {
+    for (let j = memberStart[n]; j < memberStart[n + 1]; j++) {
+      network.addEdge(1 + members[j], firstNode + n, Number.POSITIVE_INFINITY);
+    }
+    network.addEdge(firstNode + n, sink, demand[n]);
+  }
 }
 
 interface DayBlocks {
@@ -247,7 +258,6 @@ function blockNodes(
   const result: BlockNodes = { blocks: 0, memberStart: [0], members: [], demand: [] };
   const key = new Int32Array(groupWords);
   const reaching = new Int32Array(words);
-  const groups: number[] = [];
   const inBlock = new BitsetIds(groupWords, classes.count);
   for (let b = 0; b < blockCount; b++) {
     if (!anyBit(liveGroups, b * groupWords, groupWords)) continue;
@@ -264,14 +274,7 @@ function blockNodes(
         continue;
       }
       // A new node: its credits are those of its groups usable in the block.
-      reaching.fill(0);
-      groups.length = 0;
-      pushMembers(key, groups);
-      for (const group of groups) {
-        for (let w = 0; w < words; w++) {
-          reaching[w] |= creditsOfGroup[group * words + w] & blockBits[b * words + w];
-        }
-      }
+      creditsOfGroups(key, creditsOfGroup, blockBits, b * words, reaching);
       pushMembers(reaching, result.members);
       result.memberStart.push(result.members.length);
       result.demand.push(amount);
@@ -301,6 +304,25 @@ function usableByBlock(
     }
   });
   return { blockBits, liveGroups };
+}
+
+/** `into` = the union of the groups' credits (`key`'s bits) ∧ the block's usable credits at `at`. */
+function creditsOfGroups(
+  key: Int32Array,
+  creditsOfGroup: Int32Array,
+  usable: Int32Array,
+  at: number,
+  into: Int32Array,
+): void {
+  const words = into.length;
+  into.fill(0);
+  for (let gw = 0; gw < key.length; gw++) {
+    for (let bits = key[gw]; bits !== 0; bits &= bits - 1) {
+      const base = (gw * 32 + 31 - Math.clz32(bits & -bits)) * words;
+      for (let w = 0; w < words; w++) into[w] |= creditsOfGroup[base + w];
+    }
+  }
+  for (let w = 0; w < words; w++) into[w] &= usable[at + w];
 }
 
 /** `into` = a[at…] ∧ b[bt…] word by word; whether any bit is set. */
@@ -445,15 +467,16 @@ class AssignableCampaigns {
   among(matching: Int32Array, holding: readonly string[]): Int32Array {
     let newly = this.newlyAmong.get(matching);
     if (newly === undefined) {
-      newly = matching.filter((c) => this.newly[c]);
+      newly = keepIf(matching, this.newly);
       this.newlyAmong.set(matching, newly);
     }
     const extra = this.heldOnly(matching, holding);
-    if (extra.length === 0) return newly;
-    const all = new Int32Array(newly.length + extra.length);
-    all.set(newly);
-    all.set(extra, newly.length);
-    return all.sort();
+    return extra.length === 0
+      ? newly
+      : mergeAscending(
+          newly,
+          extra.sort((a, b) => a - b),
+        );
   }
 
   /** Campaigns among `matching` that hold a slot but could not be newly assigned. */
@@ -476,6 +499,25 @@ class AssignableCampaigns {
     }
     return extra;
   }
+}
+
+/** The indexes whose flag is set, in the same order. */
+function keepIf(indexes: Int32Array, flag: readonly boolean[]): Int32Array {
+  const kept = new Int32Array(indexes.length);
+  let n = 0;
+  for (let j = 0; j < indexes.length; j++) if (flag[indexes[j]]) kept[n++] = indexes[j];
+  return kept.slice(0, n);
+}
+
+/** Two ascending lists without common members, merged. */
+function mergeAscending(a: Int32Array, b: readonly number[]): Int32Array {
+  const merged = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < merged.length; k++) {
+    merged[k] = j >= b.length || (i < a.length && a[i] < b[j]) ? a[i++] : b[j++];
+  }
+  return merged;
 }
 
 /** Binary search in ascending indexes. */
