@@ -196,7 +196,11 @@ function setBitTyped(bits: Int32Array, words: number, k: number, campaigns: Int3
   }
 }
 
-/** `setBitTyped` for any other list. */
+/**
+ * `setBitTyped` for any other list (plain arrays). The loop is kept twice on
+ * purpose: each copy sees one array type, so a cold run optimizes both early;
+ * one loop over both types would stay polymorphic.
+ */
 function setBit(bits: Int32Array, words: number, k: number, campaigns: ArrayLike<number>): void {
   const campaignCount = bits.length / words;
   const word = k >>> 5;
