@@ -129,10 +129,12 @@ export function assignableCampaigns(
   creditIndex: number,
   restrictions: RestrictionIndex,
 ): number[] {
-  const credit = model.credits[creditIndex];
-  return Array.from(restrictions.matching(credit)).filter((c) =>
-    canBeNewlyAssigned(model.campaigns[c]),
-  );
+  const matching = restrictions.matching(model.credits[creditIndex]);
+  const assignable: number[] = [];
+  for (let j = 0; j < matching.length; j++) {
+    if (canBeNewlyAssigned(model.campaigns[matching[j]])) assignable.push(matching[j]);
+  }
+  return assignable;
 }
 
 export interface CampaignScore {
