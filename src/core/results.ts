@@ -130,41 +130,59 @@ function listedTopUps(model: Model, start: Day, end: Day): { day: Day; amount: M
   return [...byDay].sort((a, b) => a[0] - b[0]).map(([day, amount]) => ({ day, amount }));
 }
 
-/** Every total a face shows, summed here once (CONTRACT §5). */
+/** Every total a face shows, summed here once (CONTRACT §5): one pass over campaigns, one over credits. */
 function planTotals(credits: CreditResult[], campaigns: CampaignResult[]): Totals {
-  const sum = <T>(items: readonly T[], pick: (x: T) => Money) =>
-    items.reduce((total, item) => total + pick(item), 0);
-  const earliest = <T>(items: readonly T[], pick: (x: T) => Day | null): Day | null => {
-    let first: Day | null = null;
-    for (const item of items) {
-      const day = pick(item);
-      if (day !== null && (first === null || day < first)) first = day;
-    }
-    return first;
-  };
-  const cashFunded = sum(campaigns, (c) => c.cashFunded);
-  const cardFunded = sum(campaigns, (c) => c.cardFunded);
-  const undelivered = sum(campaigns, (c) => c.undelivered);
-  const creditAtStart = sum(credits, (c) => c.remainingAtStart);
-  const creditIssued = sum(credits, (c) => c.issued);
+  let spend = 0;
+  let creditFunded = 0;
+  let cashFunded = 0;
+  let cardFunded = 0;
+  let undelivered = 0;
+  let firstFallbackOn: Day | null = null;
+  for (const c of campaigns) {
+    spend += c.spend;
+    creditFunded += c.creditFunded;
+    cashFunded += c.cashFunded;
+    cardFunded += c.cardFunded;
+    undelivered += c.undelivered;
+    firstFallbackOn = earlier(firstFallbackOn, c.cashFallbackOn);
+  }
+  let creditExpired = 0;
+  let creditBlocked = 0;
+  let creditAtStart = 0;
+  let creditIssued = 0;
+  let creditAtRisk = 0;
+  let firstExpiryOn: Day | null = null;
+  for (const c of credits) {
+    creditExpired += c.expired;
+    creditBlocked += c.blocked;
+    creditAtStart += c.remainingAtStart;
+    creditIssued += c.issued;
+    creditAtRisk += c.atRisk;
+    firstExpiryOn = earlier(firstExpiryOn, c.expired > 0 ? c.expiresOn : null);
+  }
   return {
-    spend: sum(campaigns, (c) => c.spend),
-    creditFunded: sum(campaigns, (c) => c.creditFunded),
+    spend,
+    creditFunded,
     cashFunded,
     cardFunded,
     undelivered,
-    creditExpired: sum(credits, (c) => c.expired),
-    creditBlocked: sum(credits, (c) => c.blocked),
+    creditExpired,
+    creditBlocked,
     creditAtStart,
     creditIssued,
     creditAvailable: creditAtStart + creditIssued,
-    creditAtRisk: sum(credits, (c) => c.atRisk),
+    creditAtRisk,
     outOfPocket: cashFunded + cardFunded,
     // R13: all that credit does not pay, whether cash and card pay it or not.
     moneyNeeded: cashFunded + cardFunded + undelivered,
-    firstExpiryOn: earliest(credits, (c) => (c.expired > 0 ? c.expiresOn : null)),
-    firstFallbackOn: earliest(campaigns, (c) => c.cashFallbackOn),
+    firstExpiryOn,
+    firstFallbackOn,
   };
+}
+
+/** The earlier of two days, either possibly missing. */
+function earlier(first: Day | null, day: Day | null): Day | null {
+  return day !== null && (first === null || day < first) ? day : first;
 }
 
 /** See `CreditResult.atRisk`: expiring credit, or the whole of an offer that will not become credit. */

@@ -38,6 +38,18 @@ export class FlowNetwork {
     return id;
   }
 
+  /** Adds uncapped edges `offset + sources[j] → to` for j in start … end − 1, in that order. */
+  addUncappedEdges(
+    sources: ArrayLike<number>,
+    start: number,
+    end: number,
+    offset: number,
+    to: number,
+  ): void {
+    for (let j = start; j < end; j++)
+      this.addEdge(offset + sources[j], to, Number.POSITIVE_INFINITY);
+  }
+
   get edgeCount(): number {
     return this.edgeTotal / 2;
   }

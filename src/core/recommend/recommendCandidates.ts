@@ -12,29 +12,13 @@ import { type Plan, SOURCE_CASH } from "../plan";
  * when `Credits before cash` is No, the cash balance paid in the base plan
  * (R4 order: cash pays first then). Prefix sums, all campaigns in one array.
  */
-export class SpendScores {
-  private readonly width: number;
-
-  constructor(
-    /** Campaign c's Σ demand before day index d is at c · (days + 1) + d. */
-    private readonly demandPrefix: Float64Array,
-    private readonly payablePrefix: Float64Array,
-    days: number,
-  ) {
-    this.width = days + 1;
-  }
-
-  /** Σ demand of campaign c over day indexes first … last. */
-  demandIn(c: number, first: number, last: number): number {
-    const at = c * this.width;
-    return this.demandPrefix[at + last + 1] - this.demandPrefix[at + first];
-  }
-
-  /** Σ payable demand of campaign c over day indexes first … last. */
-  payableIn(c: number, first: number, last: number): number {
-    const at = c * this.width;
-    return this.payablePrefix[at + last + 1] - this.payablePrefix[at + first];
-  }
+export interface SpendScores {
+  /** Days + 1: campaign c's prefix sums are at c · width … c · width + days. */
+  width: number;
+  /** Σ demand of campaign c before day index d, at c · width + d. */
+  demandPrefix: Float64Array;
+  /** Σ payable demand of campaign c before day index d, at c · width + d. */
+  payablePrefix: Float64Array;
 }
 
 /**
@@ -57,7 +41,7 @@ export function spendScores(
   for (let c = 0; c < demand.length; c++) {
     addUpRow(demand[c], days, c * width, demandPrefix, payablePrefix);
   }
-  return new SpendScores(demandPrefix, payablePrefix, days);
+  return { width, demandPrefix, payablePrefix };
 }
 
 /** One campaign's prefix sums of demand and of payable demand (see `spendScores`). */
@@ -129,10 +113,12 @@ export function assignableCampaigns(
   creditIndex: number,
   restrictions: RestrictionIndex,
 ): number[] {
-  const credit = model.credits[creditIndex];
-  return Array.from(restrictions.matching(credit)).filter((c) =>
-    canBeNewlyAssigned(model.campaigns[c]),
-  );
+  const matching = restrictions.matching(model.credits[creditIndex]);
+  const assignable: number[] = [];
+  for (let j = 0; j < matching.length; j++) {
+    if (canBeNewlyAssigned(model.campaigns[matching[j]])) assignable.push(matching[j]);
+  }
+  return assignable;
 }
 
 export interface CampaignScore {
@@ -154,12 +140,18 @@ export function scoreCampaigns(
   last: number,
   ownPaid: Float64Array,
 ): CampaignScore[] {
-  return campaigns.map((c) => ({
-    campaign: c,
-    demand: scores.demandIn(c, first, last),
-    // What this credit paid itself would be free again were it reassigned.
-    payable: scores.payableIn(c, first, last) + ownPaid[c],
-  }));
+  const { width, demandPrefix, payablePrefix } = scores;
+  const scored: CampaignScore[] = [];
+  for (const c of campaigns) {
+    const at = c * width;
+    scored.push({
+      campaign: c,
+      demand: demandPrefix[at + last + 1] - demandPrefix[at + first],
+      // What this credit paid itself would be free again were it reassigned.
+      payable: payablePrefix[at + last + 1] - payablePrefix[at + first] + ownPaid[c],
+    });
+  }
+  return scored;
 }
 
 /**

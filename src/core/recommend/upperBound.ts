@@ -94,9 +94,7 @@ function addNodeEdges(
 ): void {
   const { memberStart, members, demand } = nodes;
   for (let n = 0; n < demand.length; n++) {
-    for (let j = memberStart[n]; j < memberStart[n + 1]; j++) {
-      network.addEdge(1 + members[j], firstNode + n, Number.POSITIVE_INFINITY);
-    }
+    network.addUncappedEdges(members, memberStart[n], memberStart[n + 1], 1, firstNode + n);
     network.addEdge(firstNode + n, sink, demand[n]);
   }
 }
@@ -222,16 +220,24 @@ function classBlockDemand(
   const sums = new Float64Array(classes.count * blocks.count);
   for (let c = 0; c < demand.length; c++) {
     const cls = classes.classOfCampaign[c];
-    if (cls < 0) continue;
-    const row = demand[c];
-    const base = cls * blocks.count;
-    const limit = Math.min(days, row.length);
-    for (let d = 0; d < limit; d++) {
-      const amount = row[d];
-      if (amount > 0) sums[base + blockOfDay[d]] += amount;
-    }
+    if (cls >= 0)
+      addByBlock(demand[c], Math.min(days, demand[c].length), blockOfDay, sums, cls * blocks.count);
   }
   return sums;
+}
+
+/** Adds a row's positive days into `sums[base + block of the day]`, day by day. */
+function addByBlock(
+  row: Float64Array,
+  limit: number,
+  blockOfDay: Int32Array,
+  sums: Float64Array,
+  base: number,
+): void {
+  for (let d = 0; d < limit; d++) {
+    const amount = row[d];
+    if (amount > 0) sums[base + blockOfDay[d]] += amount;
+  }
 }
 
 interface BlockNodes {
