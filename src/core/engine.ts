@@ -65,6 +65,20 @@ export class Simulation {
   private live: number[] = [];
   /** Campaigns with demand today, sheet order (a view of the basis). */
   private today: Int32Array = new Int32Array(0);
+  /**
+   * Today's demand by campaign index, zero for campaigns without demand today
+   * (a row of the basis's `denseDemand`, or, without one, a row this run
+   * writes on the first lookup of a day, clearing the last written day's).
+   * Lookups read one small row instead of each campaign's own row, which
+   * misses the cache on every lookup. Days without a lookup write nothing.
+   */
+  private todayRow: Float64Array | null = null;
+  private todayIndex = 0;
+  private todayFrom = 0;
+  private todayTo = 0;
+  private readonly writtenRow: Float64Array | null;
+  private writtenFrom = 0;
+  private writtenTo = 0;
   /** Scratch for one split: the campaigns still unpaid, their amounts, and the sum. */
   private readonly splitIds: Int32Array;
   private readonly splitWeights: Float64Array;
@@ -83,7 +97,6 @@ export class Simulation {
   private readonly unpaidStamp: Int32Array;
   private unpaidEpoch = 0;
   private allPaid = false;
-  private dayIndex = 0;
   /** Each day's total demand (lean runs). */
   private readonly demandTotals: Float64Array | null;
   /** What today's campaigns still want paid: the sum of `unpaid` over `today`. */
@@ -128,7 +141,7 @@ export class Simulation {
     this.start = account.planStart;
     this.days = horizonLength(model);
     this.demand = basis.demand.demand;
-    this.ledger = full ? new LedgerBuilder(estimateLedgerRows(this.demand)) : null;
+    this.ledger = full ? new LedgerBuilder(estimateLedgerRows(basis)) : null;
     this.states = resume ? [] : initialCreditStates(model, basis.lookup);
     this.tally = full ? emptyTally(campaigns.length) : null;
     this.outOfPocketBefore = new Float64Array(this.days + 1);
@@ -141,6 +154,7 @@ export class Simulation {
       if (i >= 0 && i < this.days) this.topUpByDay[i] += topUp.amount;
     }
     this.unpaid = new Float64Array(campaigns.length);
+    this.writtenRow = basis.denseDemand ? null : new Float64Array(campaigns.length);
     this.lazy = !full;
     this.unpaidStamp = new Int32Array(full ? 0 : campaigns.length);
     this.demandTotals = full ? null : demandTotalsOf(basis);
@@ -348,9 +362,12 @@ export class Simulation {
     const from = spendersFrom[i];
     const to = spendersFrom[i + 1];
     this.today = spenders.subarray(from, to);
+    this.todayIndex = i;
+    this.todayFrom = from;
+    this.todayTo = to;
+    this.todayRow = null;
     if (this.demandTotals) {
       // Lean: every campaign wants its whole demand until a source pays (see `lazy`).
-      this.dayIndex = i;
       this.unpaidEpoch++;
       this.allPaid = false;
       this.unpaidTotal = this.demandTotals[i];
@@ -369,10 +386,29 @@ export class Simulation {
     return total;
   }
 
-  /** What campaign `c` still wants paid today (lean runs, see `lazy`). */
+  /** Today's demand by campaign index (see `todayRow`). */
+  private todayDemandRow(): Float64Array {
+    if (this.todayRow) return this.todayRow;
+    const { spenders, spenderDemand, denseDemand } = this.basis;
+    const n = this.model.campaigns.length;
+    if (denseDemand) {
+      const base = this.todayIndex * n;
+      this.todayRow = denseDemand.subarray(base, base + n);
+      return this.todayRow;
+    }
+    const row = this.writtenRow as Float64Array;
+    for (let j = this.writtenFrom; j < this.writtenTo; j++) row[spenders[j]] = 0;
+    for (let j = this.todayFrom; j < this.todayTo; j++) row[spenders[j]] = spenderDemand[j];
+    this.writtenFrom = this.todayFrom;
+    this.writtenTo = this.todayTo;
+    this.todayRow = row;
+    return row;
+  }
+
+  /** What campaign `c` still wants paid today (lean runs, see `lazy`; `todayDemandRow` written). */
   private unpaidOf(c: number): Money {
     if (this.unpaidStamp[c] === this.unpaidEpoch) return this.unpaid[c];
-    return this.allPaid ? 0 : this.demand[c][this.dayIndex];
+    return this.allPaid ? 0 : (this.todayRow as Float64Array)[c];
   }
 
   /** Sets what campaign `c` still wants paid today. */
@@ -433,15 +469,17 @@ export class Simulation {
     const k = state.index;
     if (this.countedOn[k] !== this.orderDay) {
       this.countedOn[k] = this.orderDay;
-      this.campaignsToday[k] = this.eligibleWithDemand(state, this.orderDay);
+      this.campaignsToday[k] = this.eligibleWithDemand(state);
     }
     return this.campaignsToday[k];
   }
 
-  private eligibleWithDemand(state: CreditState, i: number): number {
+  /** The credit's campaigns with demand today (ordering runs on the day being simulated). */
+  private eligibleWithDemand(state: CreditState): number {
     if (state.eligible === null) return this.today.length;
+    const row = this.todayDemandRow();
     let count = 0;
-    for (const c of state.eligible) if (this.demand[c][i] > 0) count++;
+    for (const c of state.eligible) if (row[c] > 0) count++;
     return count;
   }
 
@@ -486,6 +524,7 @@ export class Simulation {
 
   /** R4 step 3: what credits would have paid, without paying. */
   private blockCredits(i: number, day: Day, cashAtStart: Money): void {
+    if (this.lazy) this.todayDemandRow();
     for (const c of this.today) this.dryUnpaid[c] = this.lazy ? this.unpaidOf(c) : this.unpaid[c];
     for (const state of this.orderedCredits(i, day, cashAtStart)) {
       const wouldPay = this.payFromCredit(state, day, this.dryUnpaid, false);
@@ -633,6 +672,7 @@ export class Simulation {
   private gatherUnpaid(list: ArrayLike<number>, unpaid: Float64Array): number {
     const { splitIds, splitWeights } = this;
     const lazy = this.lazy && unpaid === this.unpaid;
+    if (lazy) this.todayDemandRow();
     let count = 0;
     let wanted = 0;
     let largest = 0;
@@ -696,11 +736,9 @@ function bySheetOrder(a: CreditState, b: CreditState): number {
   return a.tier - b.tier || a.index - b.index;
 }
 
-/** Campaign-days with demand, plus room for split days: sizes the ledger once. */
-function estimateLedgerRows(demand: Float64Array[]): number {
-  let rows = 0;
-  for (const row of demand) for (let i = 0; i < row.length; i++) if (row[i] > 0) rows++;
-  return Math.ceil(rows * 1.1) + 16;
+/** Campaign-days with demand (the basis lists them), plus room for split days: sizes the ledger once. */
+function estimateLedgerRows(basis: SimulationBasis): number {
+  return Math.ceil(basis.spenders.length * 1.1) + 16;
 }
 
 function emptyTally(n: number): CampaignTally {

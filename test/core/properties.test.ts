@@ -335,6 +335,33 @@ describe("engine invariants (property tests)", () => {
     );
   });
 
+  it("R4: the same plan and re-runs whether or not the basis keeps the dense day-major demand", () => {
+    fc.assert(
+      fc.property(arbModel, (m) => {
+        const dense = simulationBasis(m);
+        const written = simulationBasis(m, { denseDemandCells: 0 });
+        expect(dense.denseDemand).not.toBeNull();
+        expect(written.denseDemand).toBeNull();
+        const asPlan = (basis: typeof dense) => {
+          const plan = simulate(m, basis);
+          return {
+            ...plan,
+            ledger: Array.from(plan.ledger.amount),
+            balances: Array.from(plan.balances),
+          };
+        };
+        expect(asPlan(written)).toEqual(asPlan(dense));
+        if (m.credits.length === 0) return;
+        // Lean re-runs read today's demand too (R12): every credit loses its list.
+        const change = new Map(m.credits.map((_, k) => [k, [] as string[]]));
+        const outcome = (basis: typeof dense) =>
+          new Rerunner(m, basis, m.credits.keys()).outcomeWith(change);
+        expect(outcome(written)).toEqual(outcome(dense));
+      }),
+      RUNS,
+    );
+  });
+
   it("R11: the engine never throws on a well-typed model", () => {
     fc.assert(
       fc.property(arbModel, (m) => {
