@@ -97,6 +97,14 @@ export class Simulation {
   private readonly unpaidStamp: Int32Array;
   private unpaidEpoch = 0;
   private allPaid = false;
+  /**
+   * Lean runs: whether `unpaid` still tells each campaign's unpaid part, or
+   * only `unpaidTotal` is kept for the rest of the day. Only a credit with a
+   * campaign list reads the parts (R5/R6); once none is left in today's order,
+   * a source that pays part of the rest needs no R2 split, because a lean run
+   * books nothing per campaign, and the parts are dropped until the next day.
+   */
+  private partsKnown = true;
   /** Each day's total demand (lean runs). */
   private readonly demandTotals: Float64Array | null;
   /** What today's campaigns still want paid: the sum of `unpaid` over `today`. */
@@ -370,6 +378,7 @@ export class Simulation {
       // Lean: every campaign wants its whole demand until a source pays (see `lazy`).
       this.unpaidEpoch++;
       this.allPaid = false;
+      this.partsKnown = true;
       this.unpaidTotal = this.demandTotals[i];
       return this.unpaidTotal;
     }
@@ -509,10 +518,14 @@ export class Simulation {
   }
 
   private payFromCredits(i: number, day: Day, cashAtStart: Money): void {
-    for (const state of this.orderedCredits(i, day, cashAtStart)) {
+    const ordered = this.orderedCredits(i, day, cashAtStart);
+    // Lean: after the last credit with a campaign list, nothing reads a campaign's part.
+    const lastReader = this.lazy ? lastWithCampaignList(ordered) : ordered.length;
+    for (let p = 0; p < ordered.length; p++) {
       // Everything is paid: the credits after this one have nothing to pay.
-      if (this.unpaidTotal === 0) return;
-      const paid = this.payFromCredit(state, day, this.unpaid, true);
+      if (this.unpaidTotal === 0) break;
+      const state = ordered[p];
+      const paid = this.payFromCredit(state, day, this.unpaid, true, p < lastReader);
       if (paid > 0) {
         state.used += paid;
         state.remaining -= paid;
@@ -520,6 +533,8 @@ export class Simulation {
         if (state.remaining === 0) state.depletedOn = day;
       }
     }
+    // Lean: cash, card and what goes undelivered after the credits read no campaign's part.
+    if (this.lazy) this.partsKnown = false;
   }
 
   /** R4 step 3: what credits would have paid, without paying. */
@@ -547,6 +562,7 @@ export class Simulation {
     day: Day,
     unpaid: Float64Array,
     commit: boolean,
+    keepParts = true,
   ): Money {
     // A credit for every campaign that covers all that is unpaid pays it in one pass.
     if (commit && state.eligible === null && state.remaining >= this.unpaidTotal) {
@@ -554,9 +570,18 @@ export class Simulation {
       this.payAllUnpaid(day, state.index, this.tally?.creditFunded ?? null, null);
       return paid;
     }
+    // Lean, and no later credit reads the parts: what it pays is all that counts (see `partsKnown`).
+    if (!keepParts && state.eligible === null) {
+      this.partsKnown = false;
+      return Math.min(state.remaining, this.unpaidTotal);
+    }
     const count = this.gatherUnpaid(state.eligible ?? this.today, unpaid);
     if (count === 0) return 0;
     const paid = Math.min(state.remaining, this.splitWanted);
+    if (!keepParts) {
+      this.partsKnown = false;
+      return paid;
+    }
     const parts = this.splitParts(paid, count);
     for (let j = 0; j < count; j++) {
       const part = parts[j];
@@ -602,7 +627,8 @@ export class Simulation {
     const fallbackOn = this.tally?.cashFallbackOn ?? null;
     if (paid === this.unpaidTotal) {
       this.payAllUnpaid(day, source, funded, fallbackOn);
-    } else {
+    } else if (this.partsKnown) {
+      // (Lean runs that dropped the parts only lower the total: see `partsKnown`.)
       const count = this.gatherUnpaid(this.today, this.unpaid);
       const parts = this.splitParts(paid, count);
       for (let j = 0; j < count; j++) {
@@ -729,6 +755,12 @@ function demandTotalsOf(basis: SimulationBasis): Float64Array {
     demandTotalsByBasis.set(basis, totals);
   }
   return totals;
+}
+
+/** Position of the last credit with a campaign list (R5/R6) in a day's order, −1 without one. */
+function lastWithCampaignList(ordered: readonly CreditState[]): number {
+  for (let p = ordered.length - 1; p >= 0; p--) if (ordered[p].eligible !== null) return p;
+  return -1;
 }
 
 /** R4 step 4 with `Credit order` = sheet order: tier, then row. */
