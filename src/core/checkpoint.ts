@@ -5,7 +5,7 @@
  * assignments of some credits.
  */
 import type { SimulationBasis } from "./basis";
-import { type CreditState, setEligibility } from "./creditState";
+import { type CreditState, copyCreditState, setEligibility } from "./creditState";
 import type { Day, Model, Money } from "./model";
 
 /** A day index no simulation reaches: the credit never entered the balance. */
@@ -39,7 +39,7 @@ export interface Checkpoint {
 
 /** A copy of the state at the start of its day, so later days leave it unchanged. */
 export function takeCheckpoint(state: Checkpoint): Checkpoint {
-  return copyState(state, (credit) => ({ ...credit }));
+  return copyState(state, (credit) => copyCreditState(credit));
 }
 
 /**
@@ -55,10 +55,9 @@ export function resumeState(
   basis: SimulationBasis,
   changed: readonly number[],
 ): SimulationState {
-  const state = copyState(checkpoint, (credit) => ({
-    ...credit,
-    credit: model.credits[credit.index],
-  }));
+  const state = copyState(checkpoint, (credit) =>
+    copyCreditState(credit, model.credits[credit.index]),
+  );
   for (const k of changed) {
     const credit = state.states[k];
     setEligibility(credit, model, basis.lookup, credit.eligibilityDay);

@@ -118,6 +118,46 @@ export function validityEnd(credit: Credit, issueDay: Day, model: Model): Day {
   );
 }
 
+/**
+ * A copy of a credit's state (checkpoints, resumed runs), optionally for
+ * another model's row of the same credit. Built field by field in the order
+ * `initialCreditStates` builds them, so every state object of every run has
+ * one shape: the day loop reads these fields for every credit every day, and
+ * a spread copy (`{ ...state }`) takes a shape of its own.
+ */
+export function copyCreditState(s: CreditState, credit: Credit = s.credit): CreditState {
+  return {
+    index: s.index,
+    credit,
+    phase: s.phase,
+    forcedStatus: s.forcedStatus,
+    rules: s.rules,
+    tier: s.tier,
+    remaining: s.remaining,
+    remainingAtStart: s.remainingAtStart,
+    issued: s.issued,
+    used: s.used,
+    expired: s.expired,
+    blocked: s.blocked,
+    blockedHeld: s.blockedHeld,
+    blockedDays: s.blockedDays,
+    firstBlockedOn: s.firstBlockedOn,
+    issueDay: s.issueDay,
+    lastUsable: s.lastUsable,
+    depletedOn: s.depletedOn,
+    expiresOn: s.expiresOn,
+    eligible: s.eligible,
+    assignment: s.assignment,
+    assignmentLimit: s.assignmentLimit,
+    eligibilityDay: s.eligibilityDay,
+    countFrom: s.countFrom,
+    redeemDay: s.redeemDay,
+    conditionChecked: s.conditionChecked,
+    conditionMet: s.conditionMet,
+    rejectedCode: s.rejectedCode,
+  };
+}
+
 /** Builds the state of every credit at the start of the plan. */
 export function initialCreditStates(model: Model, lookup: CampaignLookup): CreditState[] {
   const start = model.account.planStart;
