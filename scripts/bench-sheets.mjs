@@ -92,6 +92,7 @@ export async function benchSheets() {
       row("node dist/cli.mjs plan L --json, whole process (7 runs)", median(cliTimes), 1000),
       `  L as CSV: 2,000 campaigns × 300 credits × 365 days; JSON output ${(bytes / 1024).toFixed(0)} KB; min ${Math.min(...cliTimes).toFixed(0)} ms, max ${Math.max(...cliTimes).toFixed(0)} ms`,
       `  one in-process run: CSV load ${split.loadMs.toFixed(0)} ms, read ${split.readMs.toFixed(0)} ms, simulate ${split.simulateMs.toFixed(0)} ms, R12 recommendations ${split.recommendMs.toFixed(0)} ms, JSON ${split.jsonMs.toFixed(0)} ms`,
+      `  the 1 s goal was set at 801 ms (52210c6, 2026-11-21); this machine's speed drifts: \`npm run bench:against -- 52210c6\` times both in the same minutes`,
     ];
   } finally {
     rmSync(work, { recursive: true, force: true });
