@@ -25,6 +25,7 @@ import {
   type CampaignScore,
   heuristicCandidates,
   paidByCredits,
+  type SpendScores,
   scoreCampaigns,
   spendScores,
 } from "./recommendCandidates";
@@ -197,7 +198,6 @@ export function recommendAssignments(
 ): Recommendation[] {
   const targets = targetsOf(model, plan, basis.lookup.restrictions);
   if (targets.length === 0) return [];
-  const demand = basis.demand.demand;
   const rerunner =
     given ??
     new Rerunner(
@@ -212,7 +212,8 @@ export function recommendAssignments(
   );
   const exhaustiveUpTo = options.exhaustiveUpTo ?? 8;
   const fairShare = Math.floor(budget.runs / targets.length);
-  const scores = spendScores(plan, demand, model.account.creditsBeforeCash);
+  // Scores guide only the searches that are not exact: made on first need.
+  let scores: SpendScores | null = null;
   const { campaignIndexById } = basis.lookup;
   const paidByTarget = paidByCredits(
     plan,
@@ -228,6 +229,7 @@ export function recommendAssignments(
       return new CreditSearch(model, i, budget, subsets, null, target.limit);
     }
     const own = paidByTarget.get(i) ?? new Float64Array(model.campaigns.length);
+    scores ??= spendScores(plan, basis, model.account.creditsBeforeCash);
     const scored = scoreCampaigns(scores, target.eligible, target.first, target.last, own);
     const current = plan.credits[i].assignedCampaigns
       .map((id) => campaignIndexById.get(id))

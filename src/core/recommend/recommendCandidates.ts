@@ -2,22 +2,26 @@
  * R12: cheap scores that pick which campaign sets are worth a real re-run.
  * Scores only guide the search; every figure shown comes from `simulate`.
  */
+import type { SimulationBasis } from "../basis";
 import { canBeNewlyAssigned, type RestrictionIndex } from "../eligibility";
-import type { Model } from "../model";
-import { type Plan, SOURCE_CASH } from "../plan";
+import type { Day, Model } from "../model";
+import type { Ledger, Plan } from "../plan";
+import { SOURCE_CASH } from "../plan";
 
 /**
  * Per-campaign sums over windows of the horizon's day indexes: demand, and
  * what a newly assigned credit could pay of it — what neither a credit nor,
  * when `Credits before cash` is No, the cash balance paid in the base plan
- * (R4 order: cash pays first then). Prefix sums, all campaigns in one array.
+ * (R4 order: cash pays first then). Prefix sums, day-major: the basis lists
+ * each day's spenders and the ledger comes in day order, so building them
+ * runs along memory (campaign-major rows would be written across).
  */
 export interface SpendScores {
-  /** Days + 1: campaign c's prefix sums are at c · width … c · width + days. */
-  width: number;
-  /** Σ demand of campaign c before day index d, at c · width + d. */
+  /** Campaigns in the account: day index d's prefix sums of all campaigns start at d · campaigns. */
+  campaigns: number;
+  /** Σ demand of campaign c before day index d, at d · campaigns + c. */
   demandPrefix: Float64Array;
-  /** Σ payable demand of campaign c before day index d, at c · width + d. */
+  /** Σ payable demand of campaign c before day index d, at d · campaigns + c. */
   payablePrefix: Float64Array;
 }
 
@@ -29,60 +33,79 @@ export interface SpendScores {
  */
 export function spendScores(
   plan: Plan,
-  demand: readonly Float64Array[],
+  basis: Pick<SimulationBasis, "demand" | "spenders" | "spenderDemand" | "spendersFrom">,
   creditsBeforeCash: boolean,
 ): SpendScores {
-  const days = plan.days;
-  const width = days + 1;
-  // The payable prefix first holds, for each day, minus what a credit cannot take.
-  const payablePrefix = new Float64Array(demand.length * width);
-  const demandPrefix = new Float64Array(demand.length * width);
-  subtractTaken(payablePrefix, plan, demand.length, creditsBeforeCash);
-  for (let c = 0; c < demand.length; c++) {
-    addUpRow(demand[c], days, c * width, demandPrefix, payablePrefix);
+  const n = basis.demand.demand.length;
+  const days = Math.min(plan.days, basis.spendersFrom.length - 1);
+  const demandPrefix = new Float64Array((plan.days + 1) * n);
+  const payablePrefix = new Float64Array((plan.days + 1) * n);
+  // What the base plan paid that a new credit cannot take, by campaign, one day at a time.
+  const taken = new Float64Array(n);
+  let row = 0;
+  for (let d = 0; d < plan.days; d++) {
+    const next = (d + 1) * n;
+    demandPrefix.copyWithin(next, d * n, next);
+    payablePrefix.copyWithin(next, d * n, next);
+    const end = addTaken(plan.ledger, row, plan.start + d, creditsBeforeCash, taken);
+    if (d < days) {
+      const from = basis.spendersFrom[d];
+      const to = basis.spendersFrom[d + 1];
+      addUpDay(
+        basis.spenders,
+        basis.spenderDemand,
+        from,
+        to,
+        next,
+        taken,
+        demandPrefix,
+        payablePrefix,
+      );
+    }
+    for (; row < end; row++) taken[plan.ledger.campaign[row]] = 0;
   }
-  return { width, demandPrefix, payablePrefix };
-}
-
-/** One campaign's prefix sums of demand and of payable demand (see `spendScores`). */
-function addUpRow(
-  row: Float64Array,
-  days: number,
-  at: number,
-  demandPrefix: Float64Array,
-  payablePrefix: Float64Array,
-): void {
-  let all = 0;
-  let payable = 0;
-  for (let d = 0; d < days; d++) {
-    const amount = d < row.length ? row[d] : 0;
-    all += amount;
-    payable += Math.max(0, amount + payablePrefix[at + d + 1]);
-    demandPrefix[at + d + 1] = all;
-    payablePrefix[at + d + 1] = payable;
-  }
+  return { campaigns: n, demandPrefix, payablePrefix };
 }
 
 /**
- * Takes off day index d of campaign c (at c · (days + 1) + d + 1) what the
- * base plan paid that a new credit cannot take (see `spendScores`).
+ * Adds to `taken` the ledger rows from `row` on that are of `day` and paid by
+ * a credit (or by cash when it pays first); returns the first row after them.
  */
-function subtractTaken(
-  byDay: Float64Array,
-  plan: Plan,
-  campaigns: number,
+function addTaken(
+  ledger: Ledger,
+  row: number,
+  day: Day,
   creditsBeforeCash: boolean,
-): void {
-  const days = plan.days;
-  const width = days + 1;
-  const { ledger } = plan;
-  const { source, day, campaign, amount } = ledger;
-  for (let r = 0; r < ledger.length; r++) {
+  taken: Float64Array,
+): number {
+  const { source, campaign, amount } = ledger;
+  let r = row;
+  for (; r < ledger.length && ledger.day[r] === day; r++) {
     const from = source[r];
     if (from < 0 && (creditsBeforeCash || from !== SOURCE_CASH)) continue;
-    const d = day[r] - plan.start;
     const c = campaign[r];
-    if (c >= 0 && c < campaigns && d >= 0 && d < days) byDay[c * width + d + 1] -= amount[r];
+    if (c >= 0 && c < taken.length) taken[c] += amount[r];
+  }
+  if (r < ledger.length && ledger.day[r] < day) throw new Error("ledger rows out of day order");
+  return r;
+}
+
+/** One day's spenders into the prefix rows starting at `next` (which hold the day before's sums). */
+function addUpDay(
+  spenders: Int32Array,
+  spenderDemand: Float64Array,
+  from: number,
+  to: number,
+  next: number,
+  taken: Float64Array,
+  demandPrefix: Float64Array,
+  payablePrefix: Float64Array,
+): void {
+  for (let j = from; j < to; j++) {
+    const c = spenders[j];
+    const amount = spenderDemand[j];
+    demandPrefix[next + c] += amount;
+    payablePrefix[next + c] += Math.max(0, amount - taken[c]);
   }
 }
 
@@ -140,15 +163,16 @@ export function scoreCampaigns(
   last: number,
   ownPaid: Float64Array,
 ): CampaignScore[] {
-  const { width, demandPrefix, payablePrefix } = scores;
+  const { campaigns: n, demandPrefix, payablePrefix } = scores;
+  const from = first * n;
+  const to = (last + 1) * n;
   const scored: CampaignScore[] = [];
   for (const c of campaigns) {
-    const at = c * width;
     scored.push({
       campaign: c,
-      demand: demandPrefix[at + last + 1] - demandPrefix[at + first],
+      demand: demandPrefix[to + c] - demandPrefix[from + c],
       // What this credit paid itself would be free again were it reassigned.
-      payable: payablePrefix[at + last + 1] - payablePrefix[at + first] + ownPaid[c],
+      payable: payablePrefix[to + c] - payablePrefix[from + c] + ownPaid[c],
     });
   }
   return scored;
