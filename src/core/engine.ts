@@ -768,9 +768,15 @@ function bySheetOrder(a: CreditState, b: CreditState): number {
   return a.tier - b.tier || a.index - b.index;
 }
 
-/** Campaign-days with demand (the basis lists them), plus room for split days: sizes the ledger once. */
+/**
+ * Room for the ledger, sized once: a campaign-day with demand (the basis
+ * lists them) takes a row per source that pays it, one on most days and two
+ * or more when a source runs short (L: 1.4 on average). Room is only
+ * address space until written, so twice the campaign-days costs nothing,
+ * while growing copies every row written so far.
+ */
 function estimateLedgerRows(basis: SimulationBasis): number {
-  return Math.ceil(basis.spenders.length * 1.1) + 16;
+  return 2 * basis.spenders.length + 16;
 }
 
 function emptyTally(n: number): CampaignTally {
