@@ -14,15 +14,36 @@ export interface CashRunsOutFacts {
   cashByDay: ArrayLike<number>;
 }
 
-/** Days on which any campaign stops, as runs (the account's view of R14). */
+/**
+ * Days on which any campaign stops, as runs (the account's view of R14).
+ * Counted with a difference array over the stops' days: an account can have
+ * thousands of stops of many days each.
+ */
 export function accountStops(campaigns: readonly CampaignResult[]): Stop[] {
-  const days = new Set<Day>();
-  for (const c of campaigns)
-    for (const s of c.stops) for (let d = s.from; d <= s.to; d++) days.add(d);
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const c of campaigns) {
+    for (const s of c.stops) {
+      if (s.from < first) first = s.from;
+      if (s.to > last) last = s.to;
+    }
+  }
+  if (first > last) return [];
+  const change = new Int32Array(last - first + 2);
+  for (const c of campaigns) {
+    for (const s of c.stops) {
+      change[s.from - first]++;
+      change[s.to - first + 1]--;
+    }
+  }
   const runs: Stop[] = [];
-  for (const day of [...days].sort((a, b) => a - b)) {
-    const last = runs[runs.length - 1];
-    if (last && last.to === day - 1) last.to = day;
+  let stopping = 0;
+  for (let i = 0; i <= last - first; i++) {
+    stopping += change[i];
+    if (stopping <= 0) continue;
+    const day: Day = first + i;
+    const run = runs[runs.length - 1];
+    if (run && run.to === day - 1) run.to = day;
     else runs.push({ from: day, to: day });
   }
   return runs;
