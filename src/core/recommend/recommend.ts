@@ -229,7 +229,7 @@ export function recommendAssignments(
       return new CreditSearch(model, i, budget, subsets, null, target.limit);
     }
     const own = paidByTarget.get(i) ?? new Float64Array(model.campaigns.length);
-    scores ??= spendScores(plan, basis, model.account.creditsBeforeCash);
+    scores ??= spendScores(plan, basis, model.account.creditsBeforeCash, targets);
     const scored = scoreCampaigns(scores, target.eligible, target.first, target.last, own);
     const current = plan.credits[i].assignedCampaigns
       .map((id) => campaignIndexById.get(id))

@@ -12,21 +12,30 @@ import { SOURCE_CASH } from "../plan";
  * Per-campaign sums over windows of the horizon's day indexes: demand, and
  * what a newly assigned credit could pay of it — what neither a credit nor,
  * when `Credits before cash` is No, the cash balance paid in the base plan
- * (R4 order: cash pays first then). Prefix sums, day-major: the basis lists
- * each day's spenders and the ledger comes in day order, so building them
- * runs along memory (campaign-major rows would be written across).
+ * (R4 order: cash pays first then). The running sums of every campaign are
+ * kept only on the days that start or end one of the windows asked for (a
+ * few dozen on L), so the days in between cost only their spenders.
  */
 export interface SpendScores {
-  /** Campaigns in the account: day index d's prefix sums of all campaigns start at d · campaigns. */
+  /** Campaigns in the account: a kept day's sums of all campaigns start at slot · campaigns. */
   campaigns: number;
-  /** Σ demand of campaign c before day index d, at d · campaigns + c. */
+  /** Slot of each kept day index. */
+  slotOfDay: ReadonlyMap<number, number>;
+  /** Σ demand of campaign c before a kept day index, at slot · campaigns + c. */
   demandPrefix: Float64Array;
-  /** Σ payable demand of campaign c before day index d, at d · campaigns + c. */
+  /** Σ payable demand of campaign c before a kept day index, at slot · campaigns + c. */
   payablePrefix: Float64Array;
 }
 
+/** A window of day indexes, inclusive. */
+export interface DayWindow {
+  first: number;
+  last: number;
+}
+
 /**
- * Builds the scores from R3 demand and the base plan's ledger. With cash
+ * Builds the scores for the given windows from R3 demand (the basis lists
+ * each day's spenders) and the base plan's ledger (in day order). With cash
  * first, what cash pays does not depend on the credits (R4 step 5 comes
  * before step 4), so a credit can never take it: scoring it as free demand
  * would send R12 to campaigns the credit cannot pay.
@@ -35,36 +44,35 @@ export function spendScores(
   plan: Plan,
   basis: Pick<SimulationBasis, "demand" | "spenders" | "spenderDemand" | "spendersFrom">,
   creditsBeforeCash: boolean,
+  windows: readonly DayWindow[],
 ): SpendScores {
   const n = basis.demand.demand.length;
-  const days = Math.min(plan.days, basis.spendersFrom.length - 1);
-  const demandPrefix = new Float64Array((plan.days + 1) * n);
-  const payablePrefix = new Float64Array((plan.days + 1) * n);
+  const kept = [...new Set(windows.flatMap((w) => [w.first, w.last + 1]))].sort((a, b) => a - b);
+  const slotOfDay = new Map(kept.map((d, slot) => [d, slot]));
+  const demandPrefix = new Float64Array(kept.length * n);
+  const payablePrefix = new Float64Array(kept.length * n);
+  const demandSoFar = new Float64Array(n);
+  const payableSoFar = new Float64Array(n);
   // What the base plan paid that a new credit cannot take, by campaign, one day at a time.
   const taken = new Float64Array(n);
+  const days = Math.min(plan.days, basis.spendersFrom.length - 1);
   let row = 0;
-  for (let d = 0; d < plan.days; d++) {
-    const next = (d + 1) * n;
-    demandPrefix.copyWithin(next, d * n, next);
-    payablePrefix.copyWithin(next, d * n, next);
-    const end = addTaken(plan.ledger, row, plan.start + d, creditsBeforeCash, taken);
-    if (d < days) {
-      const from = basis.spendersFrom[d];
-      const to = basis.spendersFrom[d + 1];
-      addUpDay(
-        basis.spenders,
-        basis.spenderDemand,
-        from,
-        to,
-        next,
-        taken,
-        demandPrefix,
-        payablePrefix,
-      );
+  let slot = 0;
+  for (let d = 0; slot < kept.length; d++) {
+    // (A window starting before day 0 or after the horizon takes the sums of its nearest day.)
+    for (; slot < kept.length && kept[slot] <= d; slot++) {
+      demandPrefix.set(demandSoFar, slot * n);
+      payablePrefix.set(payableSoFar, slot * n);
     }
-    for (; row < end; row++) taken[plan.ledger.campaign[row]] = 0;
+    if (d >= days) continue;
+    const end = addTaken(plan.ledger, row, plan.start + d, creditsBeforeCash, taken);
+    const from = basis.spendersFrom[d];
+    const to = basis.spendersFrom[d + 1];
+    addUpDay(basis.spenders, basis.spenderDemand, from, to, taken, demandSoFar, payableSoFar);
+    clearTaken(plan.ledger.campaign, row, end, taken);
+    row = end;
   }
-  return { campaigns: n, demandPrefix, payablePrefix };
+  return { campaigns: n, slotOfDay, demandPrefix, payablePrefix };
 }
 
 /**
@@ -90,22 +98,26 @@ function addTaken(
   return r;
 }
 
-/** One day's spenders into the prefix rows starting at `next` (which hold the day before's sums). */
+/** Clears what `addTaken` added for the ledger rows from … to − 1 (a leaf: the caller's loop runs once). */
+function clearTaken(campaign: Int32Array, from: number, to: number, taken: Float64Array): void {
+  for (let r = from; r < to; r++) taken[campaign[r]] = 0;
+}
+
+/** One day's spenders added to the running sums (`taken`: what of it a new credit cannot take). */
 function addUpDay(
   spenders: Int32Array,
   spenderDemand: Float64Array,
   from: number,
   to: number,
-  next: number,
   taken: Float64Array,
-  demandPrefix: Float64Array,
-  payablePrefix: Float64Array,
+  demandSoFar: Float64Array,
+  payableSoFar: Float64Array,
 ): void {
   for (let j = from; j < to; j++) {
     const c = spenders[j];
     const amount = spenderDemand[j];
-    demandPrefix[next + c] += amount;
-    payablePrefix[next + c] += Math.max(0, amount - taken[c]);
+    demandSoFar[c] += amount;
+    payableSoFar[c] += Math.max(0, amount - taken[c]);
   }
 }
 
@@ -163,9 +175,14 @@ export function scoreCampaigns(
   last: number,
   ownPaid: Float64Array,
 ): CampaignScore[] {
-  const { campaigns: n, demandPrefix, payablePrefix } = scores;
-  const from = first * n;
-  const to = (last + 1) * n;
+  const { campaigns: n, slotOfDay, demandPrefix, payablePrefix } = scores;
+  const firstSlot = slotOfDay.get(first);
+  const endSlot = slotOfDay.get(last + 1);
+  if (firstSlot === undefined || endSlot === undefined) {
+    throw new Error(`no spend scores kept for days ${first}–${last}`);
+  }
+  const from = firstSlot * n;
+  const to = endSlot * n;
   const scored: CampaignScore[] = [];
   for (const c of campaigns) {
     scored.push({

@@ -31,7 +31,7 @@ function naiveScores(m: Model, c: number, first: number, last: number) {
 
 describe("R12 spend scores", () => {
   it("R12: window sums equal demand and payable demand added up day by day from the ledger", () => {
-    let windows = 0;
+    let checked = 0;
     let withCredit = 0;
     for (let seed = 1; seed <= 40; seed++) {
       const base = randomModel(seed, { otherCredits: true });
@@ -41,24 +41,36 @@ describe("R12 spend scores", () => {
       };
       const basis = simulationBasis(m);
       const plan = simulate(m, basis);
-      const scores = spendScores(plan, basis, m.account.creditsBeforeCash);
+      const windows = [
+        { first: 0, last: plan.days - 1 },
+        { first: Math.floor(plan.days / 3), last: Math.floor(plan.days / 2) },
+        { first: plan.days - 1, last: plan.days - 1 },
+      ];
+      const scores = spendScores(plan, basis, m.account.creditsBeforeCash, windows);
       const all = m.campaigns.map((_, c) => c);
       const own = new Float64Array(m.campaigns.length);
-      for (const [first, last] of [
-        [0, plan.days - 1],
-        [Math.floor(plan.days / 3), Math.floor(plan.days / 2)],
-        [plan.days - 1, plan.days - 1],
-      ]) {
+      for (const { first, last } of windows) {
         for (const score of scoreCampaigns(scores, all, first, last, own)) {
           const expected = naiveScores(m, score.campaign, first, last);
           expect({ demand: score.demand, payable: score.payable }).toEqual(expected);
-          windows++;
+          checked++;
           if (expected.payable < expected.demand) withCredit++;
         }
       }
     }
     // The cases include windows where credits (or cash first) took part of the demand.
-    expect(windows).toBeGreaterThan(100);
+    expect(checked).toBeGreaterThan(100);
     expect(withCredit).toBeGreaterThan(10);
+  });
+
+  it("R12: scores are kept only for the windows asked for", () => {
+    const m = randomModel(3, {});
+    const basis = simulationBasis(m);
+    const plan = simulate(m, basis);
+    const scores = spendScores(plan, basis, true, [{ first: 2, last: 5 }]);
+    expect([...scores.slotOfDay.keys()]).toEqual([2, 6]);
+    expect(() => scoreCampaigns(scores, [0], 0, 5, new Float64Array(m.campaigns.length))).toThrow(
+      /no spend scores kept/,
+    );
   });
 });
